@@ -1,0 +1,16 @@
+using System.Text.RegularExpressions;
+
+namespace IRSteps.Commands
+{
+    /// <summary>The service's rule for a job name, checked before any request is sent.</summary>
+    internal static class JobNames
+    {
+        private static readonly Regex Pattern = new Regex("^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}$", RegexOptions.CultureInvariant);
+
+        public static bool IsValid(string name) => !string.IsNullOrEmpty(name) && name.Length <= 64 && Pattern.IsMatch(name);
+
+        public static string Problem(string name) =>
+            "'" + name + "' is not a valid Inference Recommender job name: use 1 to 64 letters, digits and hyphens, " +
+            "starting and ending with a letter or digit (pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}).";
+    }
+}

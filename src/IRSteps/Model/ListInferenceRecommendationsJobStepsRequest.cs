@@ -1,0 +1,12 @@
+namespace IRSteps.Model
+{
+    /// <summary>The input of ListInferenceRecommendationsJobSteps; members left null are not sent.</summary>
+    public sealed class ListInferenceRecommendationsJobStepsRequest
+    {
+        public string JobName { get; set; }
+        public string Status { get; set; }
+        public string StepType { get; set; }
+        public int? MaxResults { get; set; }
+        public string NextToken { get; set; }
+    }
+}

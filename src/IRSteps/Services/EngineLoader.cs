@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Reflection;
+using IRSteps.Errors;
+
+namespace IRSteps.Services
+{
+    /// <summary>
+    /// Loads IRSteps.Client and the AWS SDK from the module's lib folder on first use. On PowerShell 7
+    /// they go into an AssemblyLoadContext of their own, so another module's AWSSDK.Core (any version)
+    /// and ours never meet. Windows PowerShell has no such isolation: there an AssemblyResolve handler
+    /// serves our copies when nothing else has loaded them first.
+    /// </summary>
+    internal static class EngineLoader
+    {
+        private const string EngineAssemblyName = "IRSteps.Client";
+        private const string FactoryTypeName = "IRSteps.Client.RecommenderServiceFactory";
+        private static readonly object Gate = new object();
+        private static IRecommenderServiceFactory factory;
+
+        /// <summary>Set by tests or hosts that construct the factory themselves.</summary>
+        internal static IRecommenderServiceFactory Override { get; set; }
+
+        public static string LibDirectory =>
+            Path.Combine(Path.GetDirectoryName(typeof(EngineLoader).Assembly.Location) ?? ".", "lib");
+
+        public static IRecommenderServiceFactory Factory
+        {
+            get
+            {
+                if (Override != null) return Override;
+                lock (Gate)
+                {
+                    return factory ?? (factory = Load());
+                }
+            }
+        }
+
+        private static IRecommenderServiceFactory Load()
+        {
+            string libDirectory = LibDirectory;
+            string enginePath = Path.Combine(libDirectory, EngineAssemblyName + ".dll");
+            try
+            {
+                Assembly engine = IsCoreClr
+                    ? IsolatedLoader.LoadEngine(libDirectory, enginePath)
+                    : DesktopLoader.LoadEngine(libDirectory, enginePath);
+                Type type = engine.GetType(FactoryTypeName, throwOnError: true);
+                return (IRecommenderServiceFactory)Activator.CreateInstance(type);
+            }
+            catch (Exception exception) when (!(exception is IRStepsConfigurationException))
+            {
+                throw new IRStepsConfigurationException(
+                    ErrorIds.ModuleLoadFailed,
+                    "IRSteps could not load its AWS client from '" + libDirectory + "': " + exception.Message +
+                    " Reinstall the module; its lib folder must ship beside IRSteps.dll.",
+                    exception);
+            }
+        }
+
+        private static bool IsCoreClr =>
+            !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+    }
+}

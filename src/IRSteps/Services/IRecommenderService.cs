@@ -1,0 +1,26 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using IRSteps.Model;
+
+namespace IRSteps.Services
+{
+    /// <summary>
+    /// The SageMaker Inference Recommender operations the module uses. Implemented by IRSteps.Client
+    /// on AWSSDK.Core; implementations throw IRStepsServiceException, never an SDK exception.
+    /// </summary>
+    public interface IRecommenderService : IDisposable
+    {
+        ConnectionInfo Connection { get; }
+
+        Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
+            ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken);
+    }
+
+    /// <summary>Creates services from a cmdlet's connection request.</summary>
+    public interface IRecommenderServiceFactory
+    {
+        /// <summary>Resolves credentials, region and endpoint; throws IRStepsConfigurationException when it cannot.</summary>
+        IRecommenderService Create(ConnectionRequest request);
+    }
+}
