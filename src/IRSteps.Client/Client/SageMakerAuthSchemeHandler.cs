@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Credentials.Internal;
+using Amazon.Runtime.Internal;
+
+namespace IRSteps.Client
+{
+    /// <summary>Every SageMaker operation is signed with SigV4.</summary>
+    public sealed class SageMakerAuthSchemeHandler : BaseAuthResolverHandler
+    {
+        protected override List<IAuthSchemeOption> ResolveAuthOptions(IExecutionContext executionContext)
+        {
+            return AuthSchemeOption.DEFAULT_SIGV4;
+        }
+    }
+}

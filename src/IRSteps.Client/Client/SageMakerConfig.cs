@@ -1,0 +1,43 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using Amazon.Runtime.Internal;
+using Amazon.Util.Internal;
+
+namespace IRSteps.Client
+{
+    /// <summary>The SageMaker client configuration: service id, signing name, version and endpoint provider.</summary>
+    public sealed class SageMakerConfig : ClientConfig
+    {
+        public const string ServiceIdValue = "SageMaker";
+        public const string SigningName = "sagemaker";
+        private static readonly string UserAgentString = InternalSDKUtils.BuildUserAgentString(ServiceIdValue, typeof(SageMakerConfig).Assembly.GetName().Version.ToString());
+        private static readonly SageMakerEndpointResolver Resolver = new SageMakerEndpointResolver();
+
+        public SageMakerConfig()
+            : base(new DefaultConfigurationProvider(SageMakerDefaultConfiguration.All))
+        {
+            ServiceId = ServiceIdValue;
+            AuthenticationServiceName = SigningName;
+            EndpointProvider = new SageMakerEndpointProvider();
+        }
+
+        public override string RegionEndpointServiceName => "api.sagemaker";
+
+        public override string ServiceVersion => "2017-07-24";
+
+        public override string UserAgent => UserAgentString;
+
+        public override Endpoint DetermineServiceOperationEndpoint(ServiceOperationEndpointParameters parameters)
+        {
+            var context = new ExecutionContext(
+                new RequestContext(false)
+                {
+                    ClientConfig = this,
+                    OriginalRequest = parameters.Request,
+                    Request = new DefaultRequest(parameters.Request, ServiceIdValue) { AlternateEndpoint = parameters.AlternateEndpoint },
+                },
+                null);
+            return Resolver.GetEndpoint(context);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Json;
+using Amazon.Runtime.Internal.Transform;
+using Amazon.Runtime.Internal.Util;
+
+namespace IRSteps.Client.Transform
+{
+    /// <summary>
+    /// Reads one JSON object into a model type: null for a JSON null, members we know into their
+    /// properties, members we don't know skipped (the service adds members; a script must not break).
+    /// </summary>
+    public abstract class StructureUnmarshaller<T> : IJsonUnmarshaller<T, JsonUnmarshallerContext>
+        where T : class, new()
+    {
+        public T Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+        {
+            if (context.IsEmptyResponse) return null;
+            context.Read(ref reader);
+            if (context.CurrentTokenType == JsonTokenType.Null) return null;
+
+            var result = new T();
+            int depth = context.CurrentDepth;
+            while (context.ReadAtDepth(depth, ref reader))
+            {
+                ReadMember(context, ref reader, depth, result);
+            }
+
+            return result;
+        }
+
+        protected abstract void ReadMember(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader, int depth, T result);
+    }
+}
