@@ -1,0 +1,173 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates IRSteps. Run as: dotnet pwsh ./build.ps1 <Task>
+.DESCRIPTION
+    Tasks (each a small named function below, with a one-line synopsis):
+      Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
+      Test     Build, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Demo     Build, start the emulator, run the mission line against it, stop the emulator
+      Clean    remove out/ and the bin/obj folders
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+if ($env:CI -and (Get-Variable PSStyle -ErrorAction Ignore)) { $PSStyle.OutputRendering = 'PlainText' }
+Set-StrictMode -Version 3.0
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'IRSteps'
+$EmulatorOut = Join-Path $Out 'emulator'
+$PesterVersion = '5.7.1'
+
+# No test or demo may reach for instance metadata (any non-loopback address is off limits).
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+
+function Invoke-Dotnet {
+    # Runs dotnet with the given arguments and stops the build when it fails (a simple function, so that
+    # arguments such as -o pass through untouched).
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args -join ' ') failed with exit code $LASTEXITCODE" }
+}
+
+function Get-ModuleVersion {
+    # Reads the one version source, Directory.Build.props.
+    [xml] $props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
+    return $props.Project.PropertyGroup.VersionPrefix | Where-Object { $_ } | Select-Object -First 1
+}
+
+function Invoke-BuildTask {
+    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml) and out/emulator.
+    Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+
+    if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
+    $lib = Join-Path $ModuleOut 'lib'
+    New-Item -ItemType Directory -Force -Path $lib | Out-Null
+
+    # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
+    Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
+    foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
+        Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
+    }
+
+    $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
+    Copy-Item (Join-Path $Root 'src/IRSteps/IRSteps.format.ps1xml'), (Join-Path $Root 'src/IRSteps/IRSteps.types.ps1xml') $ModuleOut
+
+    $version = Get-ModuleVersion
+    (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
+        Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
+
+    $help = Join-Path $Root 'en-US'
+    if (Get-ChildItem -Path $help -File -ErrorAction Ignore) {
+        Copy-Item -Recurse $help $ModuleOut
+    }
+
+    $emulatorProject = Join-Path $Root 'tests/Emulator/IRSteps.Emulator.csproj'
+    if (Test-Path $emulatorProject) {
+        Invoke-Dotnet build $emulatorProject -c $Configuration -o $EmulatorOut -nologo --verbosity quiet
+    }
+
+    Write-Host "Module $version assembled at $ModuleOut"
+}
+
+function Get-PesterModulePath {
+    # Restores Pester from NuGet (tests/Tools) and returns the path of its manifest in the NuGet cache.
+    Invoke-Dotnet restore (Join-Path $Root 'tests/Tools/Tools.csproj') -nologo --verbosity quiet
+    $cache = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+        ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    }
+    $manifest = Join-Path $cache "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
+    return $manifest
+}
+
+function Invoke-XunitTests {
+    # Runs the xunit tests and returns their counts from the TRX report.
+    $results = Join-Path $Out 'test-results'
+    Remove-Item -Recurse -Force -ErrorAction Ignore $results
+    & dotnet test (Join-Path $Root 'tests/IRSteps.Tests/IRSteps.Tests.csproj') -c $Configuration --no-build -nologo `
+        --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
+    $trx = Get-ChildItem -Recurse -Path $results -Filter 'xunit.trx' -ErrorAction Ignore | Select-Object -First 1
+    if (-not $trx) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    [xml] $report = Get-Content -Raw $trx.FullName
+    $counters = $report.TestRun.ResultSummary.Counters
+    return [pscustomobject]@{
+        Passed  = [int] $counters.passed
+        Failed  = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout + [int] $counters.aborted
+        Skipped = [int] $counters.notExecuted
+    }
+}
+
+function Invoke-PesterTests {
+    # Runs the Pester tests in a fresh pwsh against out/IRSteps and returns their counts.
+    $pester = Get-PesterModulePath
+    $summary = Join-Path $Out 'pester-summary.json'
+    Remove-Item -Force -ErrorAction Ignore $summary
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
+    if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
+    return Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+function Invoke-TestTask {
+    # Builds, runs both suites and prints one closing line 'N passed, N failed'; exits 1 on any failure.
+    Invoke-BuildTask
+    $xunit = Invoke-XunitTests
+    $pester = Invoke-PesterTests
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    $line = "$passed passed, $failed failed"
+    if ($skipped) { $line += ", $skipped skipped" }
+    Write-Host $line
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-DemoTask {
+    # Starts the emulator, runs the mission line against it and shows the existing endpoint's metrics.
+    Invoke-BuildTask
+    . (Join-Path $Root 'tests/Emulator/Emulator.ps1')
+    $emulator = Start-IRStepsEmulator -Path (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
+    try {
+        $job = 'nightly-resnet50'
+        $env:AWS_ACCESS_KEY_ID = 'AKIDTESTDEMO'
+        $env:AWS_SECRET_ACCESS_KEY = Get-IRStepsEmulatorSecret -AccessKey 'AKIDTESTDEMO'
+        $env:AWS_REGION = 'us-east-1'
+        $env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.Url
+        Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
+
+        Write-Host "PS> Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table" -ForegroundColor Cyan
+        Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table | Out-Host
+
+        Write-Host "PS> (Get-IRJobStep -JobName $job -Status COMPLETED -First 1).InferenceBenchmark.EndpointMetrics" -ForegroundColor Cyan
+        (Get-IRJobStep -JobName $job -Status COMPLETED -First 1).InferenceBenchmark.EndpointMetrics | Format-List | Out-Host
+    }
+    finally {
+        Stop-IRStepsEmulator $emulator
+        Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY, Env:AWS_REGION, Env:AWS_ENDPOINT_URL_SAGEMAKER -ErrorAction Ignore
+    }
+}
+
+function Invoke-CleanTask {
+    # Removes build output.
+    Remove-Item -Recurse -Force -ErrorAction Ignore $Out
+    Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Recurse -Directory -Include bin, obj |
+        Remove-Item -Recurse -Force -ErrorAction Ignore
+}
+
+foreach ($name in $Task) {
+    & "Invoke-${name}Task"
+}
