@@ -75,10 +75,9 @@ function Invoke-BuildTask {
         Copy-Item -Recurse $help $ModuleOut
     }
 
-    $emulatorProject = Join-Path $Root 'tests/Emulator/IRSteps.Emulator.csproj'
-    if (Test-Path $emulatorProject) {
-        Invoke-Dotnet build $emulatorProject -c $Configuration -o $EmulatorOut -nologo --verbosity quiet
-    }
+    # The emulator, built with the solution, goes where the tests and Demo look for it.
+    if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
+    Copy-Item -Recurse (Join-Path $Root "tests/Emulator/bin/$Configuration/net10.0") $EmulatorOut
 
     Write-Host "Module $version assembled at $ModuleOut"
 }
