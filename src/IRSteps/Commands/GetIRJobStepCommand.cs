@@ -94,7 +94,7 @@ namespace IRSteps.Commands
             while (reader.HasMorePages && !FirstSatisfied)
             {
                 var stopwatch = Stopwatch.StartNew();
-                Page<InferenceRecommendationsJobStep> page = reader.ReadNextAsync(CancellationToken).GetAwaiter().GetResult();
+                Page<InferenceRecommendationsJobStep> page = Await(reader.ReadNextAsync(CancellationToken));
                 WriteVerbose(string.Format(
                     "ListInferenceRecommendationsJobSteps job '{0}' page {1}: {2} steps in {3} ms (request id {4})",
                     jobName, reader.PageCount, page.Items.Count, stopwatch.ElapsedMilliseconds, page.RequestId ?? "none"));

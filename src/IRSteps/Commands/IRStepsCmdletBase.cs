@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
+using System.Threading.Tasks;
 using IRSteps.Errors;
 using IRSteps.Services;
 
@@ -14,6 +16,7 @@ namespace IRSteps.Commands
     public abstract class IRStepsCmdletBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
+        private readonly ConcurrentQueue<EngineMessage> messages = new ConcurrentQueue<EngineMessage>();
         private IRecommenderService service;
         private string serviceKey;
 
@@ -64,9 +67,43 @@ namespace IRSteps.Commands
             if (service != null && key == serviceKey) return service;
 
             service?.Dispose();
-            service = EngineLoader.Factory.Create(request);
+            try
+            {
+                service = EngineLoader.Factory.Create(request);
+            }
+            finally
+            {
+                FlushMessages();
+            }
+
             serviceKey = key;
             return service;
+        }
+
+        /// <summary>
+        /// Waits for a call on the pipeline thread, writing the engine's verbose and debug messages (which
+        /// arrive on SDK threads, e.g. for each retry) as they come. Throws what the task threw.
+        /// </summary>
+        protected T Await<T>(Task<T> task)
+        {
+            var handle = ((IAsyncResult)task).AsyncWaitHandle;
+            while (!handle.WaitOne(50))
+            {
+                FlushMessages();
+            }
+
+            FlushMessages();
+            return task.GetAwaiter().GetResult();
+        }
+
+        /// <summary>Writes the queued engine messages; call only on the pipeline thread.</summary>
+        protected void FlushMessages()
+        {
+            while (messages.TryDequeue(out EngineMessage message))
+            {
+                if (message.IsDebug) WriteDebug(message.Text);
+                else WriteVerbose(message.Text);
+            }
         }
 
         private ConnectionRequest BuildConnectionRequest()
@@ -83,8 +120,9 @@ namespace IRSteps.Commands
                 EndpointUrl = EndpointUrl,
                 StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
                 StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
-                Verbose = WriteVerbose,
-                Debug = WriteDebug,
+                // The engine may call these on any thread: queue, and write from the pipeline thread.
+                Verbose = text => messages.Enqueue(new EngineMessage(false, text)),
+                Debug = text => messages.Enqueue(new EngineMessage(true, text)),
             };
         }
 
@@ -103,6 +141,18 @@ namespace IRSteps.Commands
         protected void ThrowCommandError(Exception exception, object target)
         {
             ThrowTerminatingError(ErrorRecordFactory.FromException(exception, target));
+        }
+
+        private readonly struct EngineMessage
+        {
+            public EngineMessage(bool isDebug, string text)
+            {
+                IsDebug = isDebug;
+                Text = text;
+            }
+
+            public bool IsDebug { get; }
+            public string Text { get; }
         }
 
         public void Dispose()

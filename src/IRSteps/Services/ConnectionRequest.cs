@@ -27,7 +27,7 @@ namespace IRSteps.Services
         /// <summary>The value of $StoredAWSRegion in the caller's session.</summary>
         public string StoredRegion { get; set; }
 
-        /// <summary>Where -Verbose and -Debug text goes; never given a secret.</summary>
+        /// <summary>Where -Verbose and -Debug text goes (callable from any thread); never given a secret.</summary>
         public Action<string> Verbose { get; set; }
         public Action<string> Debug { get; set; }
 
