@@ -38,9 +38,7 @@ namespace IRSteps.Client
             };
             var response = await InvokeAsync<SageMakerResponse<TOutput>>(new SageMakerRequest<TInput>(operation.Name, input), options, cancellationToken)
                 .ConfigureAwait(false);
-            TOutput output = response.Output;
-            output.RequestId = response.ResponseMetadata?.RequestId;
-            return output;
+            return response.Output;
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
+using IRSteps.Model;
 
 namespace IRSteps.Client.Operations
 {
@@ -13,11 +14,11 @@ namespace IRSteps.Client.Operations
     /// error response unmarshaller, keeping the code (text after '#' in __type, or x-amzn-ErrorType) and request id.
     /// </summary>
     public abstract class JsonResponseUnmarshallerBase<TOutput> : JsonResponseUnmarshaller
-        where TOutput : class, new()
+        where TOutput : class, IServiceResponse, new()
     {
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
-            var output = new TOutput();
+            var output = new TOutput { RequestId = context.ResponseData.GetHeaderValue("x-amzn-RequestId") };
             var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
             if (!context.IsEmptyResponse)
             {
