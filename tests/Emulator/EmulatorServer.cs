@@ -85,6 +85,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             k.AddServerHeader = false;
             k.Limits.MinResponseDataRate = null;
+            k.Limits.MaxResponseBufferSize = 4 * 1024 * 1024; // a whole page fits: no waiting on the client mid-write
             k.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http1);
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
