@@ -157,6 +157,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             isSts = true;
             form = Sts.ParseForm(entry.Body);
+            entry.Parameters = form;
             operation = form.GetValueOrDefault("Action");
         }
         entry.Operation = operation;
