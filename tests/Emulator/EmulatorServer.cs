@@ -41,6 +41,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static readonly JsonSerializerOptions ControlJson = new()
     {
         PropertyNameCaseInsensitive = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
