@@ -43,7 +43,7 @@ internal static class AwsJson
     public static byte[] ErrorBody(string code, string message)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Fixtures.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("__type", code);

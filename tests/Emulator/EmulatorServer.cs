@@ -41,6 +41,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static readonly JsonSerializerOptions ControlJson = new()
     {
         PropertyNameCaseInsensitive = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
     };
@@ -85,6 +86,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             k.AddServerHeader = false;
             k.Limits.MinResponseDataRate = null;
+            k.Limits.MaxResponseBufferSize = 4 * 1024 * 1024; // a whole page fits: no waiting on the client mid-write
             k.Listen(IPAddress.Loopback, options.Port, l => l.Protocols = HttpProtocols.Http1);
         });
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(2));
@@ -156,6 +158,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             isSts = true;
             form = Sts.ParseForm(entry.Body);
+            entry.Parameters = form;
             operation = form.GetValueOrDefault("Action");
         }
         entry.Operation = operation;

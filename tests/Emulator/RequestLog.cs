@@ -13,6 +13,8 @@ public sealed class RequestLogEntry
     public string? SessionToken { get; set; }
     /// <summary>The raw request body (JSON for SageMaker, form-encoded for STS query calls).</summary>
     public string Body { get; set; } = "";
+    /// <summary>For STS query requests: the decoded form parameters (Action, RoleArn, RoleSessionName, ...); null otherwise.</summary>
+    public Dictionary<string, string>? Parameters { get; set; }
     /// <summary>HTTP status sent; 0 while a Hang fault holds the request.</summary>
     public int StatusCode { get; set; }
     public string? ErrorCode { get; set; }

@@ -21,6 +21,11 @@ internal static class StepGenerator
         return x;
     }
 
+    /// <summary>
+    /// Writes one generated step. This is the hot path of the benchmark (100 steps a page), so the JSON is assembled
+    /// from UTF-8 literals and integer formatting and handed to the writer as one raw value; all strings involved are
+    /// ours and need no escaping (job names match ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}$).
+    /// </summary>
     public static void WriteStep(Utf8JsonWriter w, string jobName, ulong seed, int index, string status,
         double startTime, bool withEndpointMetrics, string? failureReason)
     {
@@ -30,55 +35,94 @@ internal static class StepGenerator
         var maxInvocations = 200 + (int)((h >> 12) % 4800);
         var latency = 4 + (int)((h >> 24) % 400);
         var costPerHour = Math.Round(price * count, 4);
-        var costPerInference = Math.Round(costPerHour / (maxInvocations * 60.0), 10);
 
-        w.WriteStartObject();
-        w.WriteString("StepType", "BENCHMARK");
-        w.WriteString("JobName", jobName);
-        w.WriteString("Status", status);
-        w.WriteStartObject("InferenceBenchmark");
+        var b = RawJsonBuilder.ForThread();
+        b.Append("{\"StepType\":\"BENCHMARK\",\"JobName\":\""u8).AppendAscii(jobName);
+        b.Append("\",\"Status\":\""u8).AppendAscii(status).Append("\",\"InferenceBenchmark\":{"u8);
         if (status == "COMPLETED")
         {
-            w.WriteStartObject("Metrics");
-            w.WriteNumber("CostPerHour", costPerHour);
-            w.WriteNumber("CostPerInference", costPerInference);
-            w.WriteNumber("MaxInvocations", maxInvocations);
-            w.WriteNumber("ModelLatency", latency);
-            w.WriteNumber("CpuUtilization", Math.Round(((h >> 32) % 10000) / 100.0, 2));
-            w.WriteNumber("MemoryUtilization", Math.Round(((h >> 40) % 10000) / 100.0, 2));
-            w.WriteNumber("ModelSetupTime", 20 + (int)((h >> 48) % 300));
-            w.WriteEndObject();
+            b.Append("\"Metrics\":{\"CostPerHour\":"u8).AppendFixed((long)Math.Round(costPerHour * 10_000), 4);
+            b.Append(",\"CostPerInference\":"u8).AppendFixed((long)Math.Round(costPerHour / (maxInvocations * 60.0) * 1e10), 10);
+            b.Append(",\"MaxInvocations\":"u8).Append(maxInvocations);
+            b.Append(",\"ModelLatency\":"u8).Append(latency);
+            b.Append(",\"CpuUtilization\":"u8).AppendFixed((long)((h >> 32) % 10000), 2);
+            b.Append(",\"MemoryUtilization\":"u8).AppendFixed((long)((h >> 40) % 10000), 2);
+            b.Append(",\"ModelSetupTime\":"u8).Append(20 + (int)((h >> 48) % 300)).Append("},"u8);
             if (withEndpointMetrics)
             {
-                w.WriteStartObject("EndpointMetrics");
-                w.WriteNumber("MaxInvocations", 1000 + (int)(seed % 500));
-                w.WriteNumber("ModelLatency", 30 + (int)(seed % 70));
-                w.WriteEndObject();
+                b.Append("\"EndpointMetrics\":{\"MaxInvocations\":"u8).Append(1000 + (int)(seed % 500));
+                b.Append(",\"ModelLatency\":"u8).Append(30 + (int)(seed % 70)).Append("},"u8);
             }
         }
-        w.WriteStartObject("EndpointConfiguration");
-        w.WriteString("EndpointName", $"sm-epc-{jobName}-{index:D6}");
-        w.WriteString("VariantName", $"sm-epv-{index:D6}");
-        w.WriteString("InstanceType", type);
-        w.WriteNumber("InitialInstanceCount", count);
-        w.WriteEndObject();
-        w.WriteStartObject("ModelConfiguration");
-        w.WriteStartArray("EnvironmentParameters");
-        w.WriteStartObject();
-        w.WriteString("Key", "OMP_NUM_THREADS");
-        w.WriteString("ValueType", "String");
-        w.WriteString("Value", (1 + (int)((h >> 56) % 8)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
-        if (failureReason is not null) w.WriteString("FailureReason", failureReason);
+        b.Append("\"EndpointConfiguration\":{\"EndpointName\":\"sm-epc-"u8).AppendAscii(jobName).Append("-"u8).Append(index, 6);
+        b.Append("\",\"VariantName\":\"sm-epv-"u8).Append(index, 6);
+        b.Append("\",\"InstanceType\":\""u8).AppendAscii(type);
+        b.Append("\",\"InitialInstanceCount\":"u8).Append(count);
+        b.Append("},\"ModelConfiguration\":{\"EnvironmentParameters\":[{\"Key\":\"OMP_NUM_THREADS\",\"ValueType\":\"String\",\"Value\":\""u8);
+        b.Append(1 + (int)((h >> 56) % 8)).Append("\"}]}"u8);
+        if (failureReason is not null) b.Append(",\"FailureReason\":\""u8).AppendAscii(failureReason).Append("\""u8);
         if (status is "COMPLETED" or "FAILED")
         {
-            AwsJson.WriteTimestamp(w, "InvocationStartTime", startTime);
-            AwsJson.WriteTimestamp(w, "InvocationEndTime", startTime + 600.25);
+            var startMs = (long)Math.Round(startTime * 1000);
+            b.Append(",\"InvocationStartTime\":"u8).AppendFixed(startMs, 3);
+            b.Append(",\"InvocationEndTime\":"u8).AppendFixed(startMs + 600_250, 3);
         }
-        w.WriteEndObject();
-        w.WriteEndObject();
+        b.Append("}}"u8);
+        w.WriteRawValue(b.Written, skipInputValidation: true);
+    }
+}
+
+/// <summary>Appends JSON fragments to a fixed span (ASCII only; callers guarantee nothing needs escaping).</summary>
+internal sealed class RawJsonBuilder
+{
+    [ThreadStatic] private static RawJsonBuilder? _forThread;
+    private readonly byte[] _buffer = new byte[4096];
+    private int _length;
+
+    /// <summary>A cleared builder reused by the current thread (a step is well under 4 KB).</summary>
+    public static RawJsonBuilder ForThread()
+    {
+        var b = _forThread ??= new RawJsonBuilder();
+        b._length = 0;
+        return b;
+    }
+
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    public RawJsonBuilder Append(ReadOnlySpan<byte> utf8)
+    {
+        utf8.CopyTo(_buffer.AsSpan(_length));
+        _length += utf8.Length;
+        return this;
+    }
+
+    public RawJsonBuilder AppendAscii(string s)
+    {
+        foreach (var c in s) _buffer[_length++] = (byte)c;
+        return this;
+    }
+
+    /// <summary>An integer, left-padded with zeros to <paramref name="minDigits"/>.</summary>
+    public RawJsonBuilder Append(long value, int minDigits = 1)
+    {
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, _buffer.AsSpan(_length), out var n, new System.Buffers.StandardFormat('D', (byte)minDigits));
+        _length += n;
+        return this;
+    }
+
+    /// <summary>scaled / 10^decimals as a plain decimal number without trailing zeros, e.g. (1234, 2) -> 12.34, (5000, 4) -> 0.5.</summary>
+    public RawJsonBuilder AppendFixed(long scaled, int decimals)
+    {
+        if (scaled < 0) { _buffer[_length++] = (byte)'-'; scaled = -scaled; }
+        long pow = 1;
+        for (var i = 0; i < decimals; i++) pow *= 10;
+        Append(scaled / pow);
+        var frac = scaled % pow;
+        if (frac == 0) return this;
+        var digits = decimals;
+        while (frac % 10 == 0) { frac /= 10; digits--; }
+        _buffer[_length++] = (byte)'.';
+        return Append(frac, digits);
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class OperationContext
 
     public static byte[] Write(Action<Utf8JsonWriter> body)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
         using (var w = new Utf8JsonWriter(buffer, Fixtures.WriterOptions))
             body(w);
         return buffer.WrittenSpan.ToArray();
