@@ -15,13 +15,13 @@ function Reset-TestAwsEnvironment {
     # Clears every AWS_* variable and points the profile files at an empty temporary folder,
     # so that no test reads the machine's profiles and none reaches for instance metadata.
     Get-ChildItem Env: | Where-Object Name -like 'AWS_*' | ForEach-Object { Remove-Item "Env:$($_.Name)" }
-    $home = Join-Path ([IO.Path]::GetTempPath()) ("irsteps-home-" + [Guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Force -Path (Join-Path $home '.aws') | Out-Null
-    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $home '.aws/credentials'
-    $env:AWS_CONFIG_FILE = Join-Path $home '.aws/config'
+    $testHome = Join-Path ([IO.Path]::GetTempPath()) ("irsteps-home-" + [Guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Force -Path (Join-Path $testHome '.aws') | Out-Null
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $testHome '.aws/credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $testHome '.aws/config'
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     Remove-Variable -Name StoredAWSCredentials, StoredAWSRegion -Scope Global -ErrorAction Ignore
-    return $home
+    return $testHome
 }
 
 function Use-EmulatorCredential {
