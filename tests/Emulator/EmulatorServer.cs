@@ -62,6 +62,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _shutdownRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
+    private long _served, _serverTicks;
 
     public Uri BaseUrl { get; private set; } = null!;
     public int Port => BaseUrl.Port;
@@ -110,6 +111,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         Faults.Clear();
         Config.PageDelayMs = 0;
         Jobs.Reset();
+        Interlocked.Exchange(ref _served, 0);
+        Interlocked.Exchange(ref _serverTicks, 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +129,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         if (ctx.Request.Path.StartsWithSegments("/__emulator", out var rest))
             await HandleControlAsync(ctx, rest.Value ?? "").ConfigureAwait(false);
         else
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
             await HandleApiAsync(ctx).ConfigureAwait(false);
+            Interlocked.Add(ref _serverTicks, System.Diagnostics.Stopwatch.GetTimestamp() - start);
+            Interlocked.Increment(ref _served);
+        }
     }
 
     // ---------------------------------------------------------------- API requests
@@ -341,6 +349,13 @@ public sealed class EmulatorServer : IAsyncDisposable
                 case ("/health", "GET"):
                     await ControlJsonAsync(ctx, 200, new { Status = "ok", Jobs = Jobs.FixtureJobNames.Count }).ConfigureAwait(false);
                     return;
+                case ("/stats", "GET"):
+                {
+                    var served = Interlocked.Read(ref _served);
+                    var seconds = (double)Interlocked.Read(ref _serverTicks) / System.Diagnostics.Stopwatch.Frequency;
+                    await ControlJsonAsync(ctx, 200, new { Requests = served, ServerSeconds = seconds, AverageMs = served == 0 ? 0 : seconds * 1000 / served }).ConfigureAwait(false);
+                    return;
+                }
                 case ("/requests", "GET"):
                     await ControlJsonAsync(ctx, 200, Requests.Snapshot()).ConfigureAwait(false);
                     return;

@@ -38,11 +38,23 @@ if (watchStdin)
 {
     _ = Task.Run(async () =>
     {
-        var buffer = new byte[256];
+        // A parent's pipe carries (almost) nothing until it closes. If stdin streams data instead (e.g. < /dev/zero),
+        // it is not such a pipe: stop watching rather than spin on it.
+        var buffer = new byte[4096];
+        long total = 0;
         try
         {
             await using var stdin = Console.OpenStandardInput();
-            while (await stdin.ReadAsync(buffer) > 0) { }
+            int n;
+            while ((n = await stdin.ReadAsync(buffer)) > 0)
+            {
+                total += n;
+                if (total > 1024 * 1024)
+                {
+                    Console.Error.WriteLine("IRSteps.Emulator: stdin is streaming data, not a parent pipe; no longer watching it for EOF.");
+                    return;
+                }
+            }
         }
         catch (Exception) { }
         stop.TrySetResult();
