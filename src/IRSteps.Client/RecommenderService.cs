@@ -25,6 +25,18 @@ namespace IRSteps.Client
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken)
             => CallAsync("ListInferenceRecommendationsJobSteps", JobSubject(request.JobName), token => client.ListInferenceRecommendationsJobStepsAsync(request, token), cancellationToken);
 
+        public Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
+            ListInferenceRecommendationsJobsRequest request, CancellationToken cancellationToken)
+            => CallAsync("ListInferenceRecommendationsJobs", "the job listing", token => client.ListInferenceRecommendationsJobsAsync(request, token), cancellationToken);
+
+        public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
+            DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken)
+            => CallAsync("DescribeInferenceRecommendationsJob", JobSubject(request.JobName), token => client.DescribeInferenceRecommendationsJobAsync(request, token), cancellationToken);
+
+        public Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
+            StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken)
+            => CallAsync("StopInferenceRecommendationsJob", JobSubject(request.JobName), token => client.StopInferenceRecommendationsJobAsync(request, token), cancellationToken);
+
         private static string JobSubject(string jobName) => "job '" + jobName + "'";
 
         private async Task<T> CallAsync<T>(string operation, string subject, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -27,6 +27,18 @@ namespace IRSteps.Client
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken = default)
             => InvokeOperationAsync(SageMakerOperations.ListInferenceRecommendationsJobSteps, request, cancellationToken);
 
+        public Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
+            ListInferenceRecommendationsJobsRequest request, CancellationToken cancellationToken = default)
+            => InvokeOperationAsync(SageMakerOperations.ListInferenceRecommendationsJobs, request, cancellationToken);
+
+        public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
+            DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken = default)
+            => InvokeOperationAsync(SageMakerOperations.DescribeInferenceRecommendationsJob, request, cancellationToken);
+
+        public Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
+            StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken = default)
+            => InvokeOperationAsync(SageMakerOperations.StopInferenceRecommendationsJob, request, cancellationToken);
+
         public async Task<TOutput> InvokeOperationAsync<TInput, TOutput>(
             SageMakerOperation<TInput, TOutput> operation, TInput input, CancellationToken cancellationToken)
             where TOutput : class, IServiceResponse

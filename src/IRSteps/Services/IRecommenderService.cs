@@ -15,6 +15,15 @@ namespace IRSteps.Services
 
         Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken);
+
+        Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
+            ListInferenceRecommendationsJobsRequest request, CancellationToken cancellationToken);
+
+        Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
+            DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken);
+
+        Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
+            StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken);
     }
 
     /// <summary>Creates services from a cmdlet's connection request.</summary>
