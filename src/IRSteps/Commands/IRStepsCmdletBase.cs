@@ -81,6 +81,23 @@ namespace IRSteps.Commands
         }
 
         /// <summary>
+        /// The service, or a terminating error when credentials, region or endpoint cannot be settled
+        /// (no job could succeed without them).
+        /// </summary>
+        protected IRecommenderService GetServiceOrThrow(object target)
+        {
+            try
+            {
+                return GetService();
+            }
+            catch (IRStepsConfigurationException exception)
+            {
+                ThrowCommandError(exception, target);
+                return null;
+            }
+        }
+
+        /// <summary>
         /// Waits for a call on the pipeline thread, writing the engine's verbose and debug messages (which
         /// arrive on SDK threads, e.g. for each retry) as they come. Throws what the task threw.
         /// </summary>

@@ -25,6 +25,10 @@ namespace IRSteps.Errors
         public const string NetworkError = "NetworkError";
         public const string RepeatedNextToken = "RepeatedNextToken";
 
+        // The job itself, while a command waits for it.
+        public const string JobFailed = "JobFailed";
+        public const string OperationTimeout = "OperationTimeout";
+
         // Credentials, region and endpoint.
         public const string NoCredentials = "NoCredentials";
         public const string NoRegion = "NoRegion";

@@ -17,6 +17,11 @@ namespace IRSteps.Errors
                     {
                         ErrorDetails = new ErrorDetails(configuration.Message),
                     };
+                case IRStepsJobException job:
+                    return new ErrorRecord(job, job.ErrorId, CategoryOf(job.ErrorId), target)
+                    {
+                        ErrorDetails = new ErrorDetails(job.Message),
+                    };
                 default:
                     return new ErrorRecord(exception, ErrorIds.ServiceError, ErrorCategory.NotSpecified, target);
             }
@@ -68,6 +73,8 @@ namespace IRSteps.Errors
                 case ErrorIds.NoRegion:
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.ModuleLoadFailed: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.JobFailed: return ErrorCategory.InvalidResult;
+                case ErrorIds.OperationTimeout: return ErrorCategory.OperationTimeout;
                 default: return ErrorCategory.NotSpecified;
             }
         }

@@ -1,0 +1,173 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using IRSteps.Errors;
+using IRSteps.Model;
+using IRSteps.Paging;
+using IRSteps.Services;
+
+namespace IRSteps.Commands
+{
+    /// <summary>
+    /// Get-IRJob: without -JobName, the Inference Recommender jobs (ListInferenceRecommendationsJobs, every page,
+    /// each written as it arrives, the service's filters as parameters); with -JobName, the whole of each job
+    /// (DescribeInferenceRecommendationsJob). Both kinds of object carry JobName, so they pipe on by property name.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "IRJob", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(InferenceRecommendationsJob), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(DescribeInferenceRecommendationsJobResponse), ParameterSetName = new[] { DescribeSet })]
+    public sealed class GetIRJobCommand : IRStepsCmdletBase
+    {
+        private const string ListSet = "List";
+        private const string DescribeSet = "Describe";
+
+        private PagingWindow window;
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public string JobName { get; set; }
+
+        // Enum-like filters are open strings: the service may add values (argument completers offer today's).
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("StatusEquals")]
+        public string StatusEqual { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("NameContains")]
+        public string NameContain { get; set; }
+
+        /// <summary>Local and unspecified times are converted to UTC before they are sent.</summary>
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreationTimeAfter { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? CreationTimeBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? LastModifiedTimeAfter { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public DateTime? LastModifiedTimeBefore { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("ModelNameEquals")]
+        public string ModelNameEqual { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("ModelPackageVersionArnEquals")]
+        public string ModelPackageVersionArnEqual { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public string SortBy { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public string SortOrder { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [Alias("MaxResults")]
+        [ValidateRange(1, 100)]
+        public int? MaxResult { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            window = new PagingWindow(PagingParameters);
+        }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == DescribeSet)
+            {
+                DescribeJob();
+            }
+            else
+            {
+                ListJobs();
+            }
+        }
+
+        private void DescribeJob()
+        {
+            if (!JobNames.IsValid(JobName))
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
+                return;
+            }
+
+            if (window.Satisfied) return;
+            IRecommenderService service = GetServiceOrThrow(JobName);
+            try
+            {
+                var stopwatch = Stopwatch.StartNew();
+                DescribeInferenceRecommendationsJobResponse job = Await(service.DescribeInferenceRecommendationsJobAsync(
+                    new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                WriteVerbose(string.Format("DescribeInferenceRecommendationsJob job '{0}': {1} in {2} ms (request id {3})",
+                    JobName, job.Status, stopwatch.ElapsedMilliseconds, job.RequestId ?? "none"));
+                if (window.Admit()) WriteObject(job);
+            }
+            catch (IRStepsServiceException exception)
+            {
+                WriteItemError(exception, JobName);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+            }
+        }
+
+        private void ListJobs()
+        {
+            IRecommenderService service = GetServiceOrThrow(null);
+            var reader = new PageReader<InferenceRecommendationsJob>(
+                (token, cancellationToken) => FetchAsync(service, token, cancellationToken),
+                "Inference Recommender jobs");
+            try
+            {
+                while (reader.HasMorePages && !window.Satisfied)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    Page<InferenceRecommendationsJob> page = Await(reader.ReadNextAsync(CancellationToken));
+                    WriteVerbose(string.Format("ListInferenceRecommendationsJobs page {0}: {1} jobs in {2} ms (request id {3})",
+                        reader.PageCount, page.Items.Count, stopwatch.ElapsedMilliseconds, page.RequestId ?? "none"));
+
+                    foreach (InferenceRecommendationsJob job in page.Items)
+                    {
+                        if (window.Admit()) WriteObject(job);
+                        else if (window.Satisfied) break;
+                    }
+                }
+            }
+            catch (IRStepsServiceException exception)
+            {
+                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobs";
+                WriteItemError(exception, null);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+            }
+        }
+
+        private async Task<Page<InferenceRecommendationsJob>> FetchAsync(IRecommenderService service, string token, CancellationToken cancellationToken)
+        {
+            var request = new ListInferenceRecommendationsJobsRequest
+            {
+                CreationTimeAfter = CreationTimeAfter,
+                CreationTimeBefore = CreationTimeBefore,
+                LastModifiedTimeAfter = LastModifiedTimeAfter,
+                LastModifiedTimeBefore = LastModifiedTimeBefore,
+                NameContains = NameContain,
+                StatusEquals = StatusEqual,
+                SortBy = SortBy,
+                SortOrder = SortOrder,
+                NextToken = token,
+                MaxResults = MaxResult,
+                ModelNameEquals = ModelNameEqual,
+                ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
+            };
+            ListInferenceRecommendationsJobsResponse response =
+                await service.ListInferenceRecommendationsJobsAsync(request, cancellationToken).ConfigureAwait(false);
+            return new Page<InferenceRecommendationsJob>(response.InferenceRecommendationsJobs, response.NextToken, response.RequestId);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Management.Automation;
+using IRSteps.Errors;
+using IRSteps.Model;
+using IRSteps.Services;
+
+namespace IRSteps.Commands
+{
+    /// <summary>
+    /// Stop-IRJob: StopInferenceRecommendationsJob for each job (SupportsShouldProcess: -WhatIf sends nothing).
+    /// With -PassThru, the job's description after the request (STOPPING, as a rule).
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Stop, "IRJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(DescribeInferenceRecommendationsJobResponse))]
+    public sealed class StopIRJobCommand : IRStepsCmdletBase
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        public string JobName { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!JobNames.IsValid(JobName))
+            {
+                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
+                return;
+            }
+
+            if (!ShouldProcess(JobName, "Stop Inference Recommender job")) return;
+
+            IRecommenderService service = GetServiceOrThrow(JobName);
+            try
+            {
+                StopInferenceRecommendationsJobResponse stopped = Await(service.StopInferenceRecommendationsJobAsync(
+                    new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                WriteVerbose("StopInferenceRecommendationsJob job '" + JobName + "': accepted (request id " + (stopped.RequestId ?? "none") + ")");
+
+                if (PassThru)
+                {
+                    WriteObject(Await(service.DescribeInferenceRecommendationsJobAsync(
+                        new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken)));
+                }
+            }
+            catch (IRStepsServiceException exception)
+            {
+                WriteItemError(exception, JobName);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Threading;
+using System.Threading.Tasks;
+using IRSteps.Errors;
+using IRSteps.Model;
+using IRSteps.Paging;
+using IRSteps.Services;
+
+namespace IRSteps.Waiting
+{
+    /// <summary>
+    /// One look at a job while waiting for it: DescribeInferenceRecommendationsJob, and for a job still running,
+    /// its steps counted through every page of ListInferenceRecommendationsJobSteps.
+    /// </summary>
+    public sealed class JobCheck
+    {
+        /// <summary>Steps are counted 100 a page, the most the service allows, to keep the calls per poll few.</summary>
+        public const int StepPageSize = 100;
+
+        public DescribeInferenceRecommendationsJobResponse Job { get; private set; }
+
+        /// <summary>The steps counted; null for a finished job (not counted) or when counting failed.</summary>
+        public StepTally Steps { get; private set; }
+
+        /// <summary>Why the steps could not be counted; the check itself still stands.</summary>
+        public IRStepsServiceException StepsError { get; private set; }
+
+        public bool IsFinished => JobStatuses.IsTerminal(Job.Status);
+
+        /// <summary>"IN_PROGRESS: 2 of 5 steps done", or just the status when the steps are unknown.</summary>
+        public string StatusText => Steps == null ? (Job.Status ?? "status unknown") : (Job.Status ?? "status unknown") + ": " + Steps;
+
+        /// <summary>Describes the job (its errors propagate) and, unless it has finished, counts its steps (their errors are kept).</summary>
+        public static async Task<JobCheck> RunAsync(IRecommenderService service, string jobName, CancellationToken cancellationToken)
+        {
+            var check = new JobCheck
+            {
+                Job = await service.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, cancellationToken)
+                    .ConfigureAwait(false),
+            };
+            if (check.IsFinished) return check;
+
+            try
+            {
+                check.Steps = await CountStepsAsync(service, jobName, cancellationToken).ConfigureAwait(false);
+            }
+            catch (IRStepsServiceException exception)
+            {
+                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobSteps";
+                check.StepsError = exception;
+            }
+
+            return check;
+        }
+
+        private static async Task<StepTally> CountStepsAsync(IRecommenderService service, string jobName, CancellationToken cancellationToken)
+        {
+            var tally = new StepTally();
+            var reader = new PageReader<InferenceRecommendationsJobStep>(
+                async (token, ct) =>
+                {
+                    ListInferenceRecommendationsJobStepsResponse page = await service.ListInferenceRecommendationsJobStepsAsync(
+                        new ListInferenceRecommendationsJobStepsRequest { JobName = jobName, MaxResults = StepPageSize, NextToken = token }, ct).ConfigureAwait(false);
+                    return new Page<InferenceRecommendationsJobStep>(page.Steps, page.NextToken, page.RequestId);
+                },
+                "the steps of job '" + jobName + "'");
+
+            while (reader.HasMorePages)
+            {
+                Page<InferenceRecommendationsJobStep> page = await reader.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                foreach (InferenceRecommendationsJobStep step in page.Items)
+                {
+                    tally.Add(step.Status);
+                }
+            }
+
+            return tally;
+        }
+    }
+}
