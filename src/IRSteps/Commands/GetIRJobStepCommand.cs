@@ -26,10 +26,12 @@ namespace IRSteps.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public string JobName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        // Not bound by property name: a job piped in (Get-IRJob -StatusEqual FAILED | Get-IRJobStep) has a Status
+        // of its own, which would silently filter its steps by the job's status.
+        [Parameter]
         public string Status { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter]
         public string StepType { get; set; }
 
         [Parameter]
