@@ -372,6 +372,7 @@ namespace IRSteps.Tests
             Assert.Equal(typeof(List<EndpointInputConfiguration>), job.InputConfig.EndpointConfigurations.GetType());
             Assert.Equal(typeof(List<string>), job.InputConfig.VpcConfig.Subnets.GetType());
             Assert.Equal(typeof(List<ModelLatencyThreshold>), job.StoppingConditions.ModelLatencyThresholds.GetType());
+            Assert.Equal(typeof(List<EnvironmentParameter>), job.InferenceRecommendations[0].ModelConfiguration.EnvironmentParameters.GetType());
         }
 
         [Fact]

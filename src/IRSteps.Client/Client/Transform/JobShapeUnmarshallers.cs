@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Text.Json;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Model;
@@ -8,36 +6,8 @@ namespace IRSteps.Client.Transform
 {
     // The shapes of ListInferenceRecommendationsJobs and DescribeInferenceRecommendationsJob, one unmarshaller per
     // shape as in ShapeUnmarshallers.cs (whose RecommendationMetrics, InferenceMetrics, EndpointOutputConfiguration,
-    // ModelConfiguration and ProductionVariantServerlessConfig unmarshallers are reused: same shapes).
-
-    /// <summary>
-    /// A JSON array into a plain List&lt;T&gt; (Core's list unmarshaller returns its own List subclass, an SDK type
-    /// that would otherwise reach the user's session); JSON null stays null.
-    /// </summary>
-    public sealed class ModelListUnmarshaller<T> : IJsonUnmarshaller<List<T>, JsonUnmarshallerContext>
-    {
-        private readonly IJsonUnmarshaller<T, JsonUnmarshallerContext> item;
-
-        public ModelListUnmarshaller(IJsonUnmarshaller<T, JsonUnmarshallerContext> item)
-        {
-            this.item = item;
-        }
-
-        public List<T> Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
-        {
-            context.Read(ref reader);
-            if (context.CurrentTokenType == JsonTokenType.Null) return null;
-
-            var list = new List<T>();
-            while (!context.Peek(JsonTokenType.EndArray, ref reader))
-            {
-                list.Add(item.Unmarshall(context, ref reader));
-            }
-
-            context.Read(ref reader);
-            return list;
-        }
-    }
+    // ModelConfiguration and ProductionVariantServerlessConfig unmarshallers are reused: same shapes). Lists are read
+    // by ModelListUnmarshaller.
 
     internal static class Lists
     {

@@ -94,12 +94,15 @@ namespace IRSteps.Client.Transform
     {
         public static ModelConfigurationUnmarshaller Instance { get; } = new ModelConfigurationUnmarshaller();
 
+        private static readonly ModelListUnmarshaller<EnvironmentParameter> EnvironmentParameters =
+            new ModelListUnmarshaller<EnvironmentParameter>(EnvironmentParameterUnmarshaller.Instance);
+
         protected override void ReadMember(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader, int depth, ModelConfiguration result)
         {
             if (context.TestExpression("InferenceSpecificationName", depth, ref reader)) result.InferenceSpecificationName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
             else if (context.TestExpression("EnvironmentParameters", depth, ref reader))
             {
-                result.EnvironmentParameters = new JsonListUnmarshaller<EnvironmentParameter, EnvironmentParameterUnmarshaller>(EnvironmentParameterUnmarshaller.Instance).Unmarshall(context, ref reader);
+                result.EnvironmentParameters = EnvironmentParameters.Unmarshall(context, ref reader);
             }
             else if (context.TestExpression("CompilationJobName", depth, ref reader)) result.CompilationJobName = StringUnmarshaller.Instance.Unmarshall(context, ref reader);
         }
