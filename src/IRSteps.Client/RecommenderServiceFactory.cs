@@ -4,6 +4,10 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Text;
 using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Endpoints;
+using IRSteps.Client.Operations;
+using IRSteps.Errors;
 using IRSteps.Client.Credentials;
 using IRSteps.Services;
 
@@ -24,50 +28,85 @@ namespace IRSteps.Client
         public IRecommenderService Create(ConnectionRequest request)
         {
             ResolvedConnection resolved = new ConnectionResolver().Resolve(request);
+            request.Debug?.Invoke("IRSteps profile files: '" + resolved.Files.CredentialsFile + "' and '" + resolved.Files.ConfigFile + "'; settings from profile '" + resolved.ProfileName + "'");
+            request.Verbose?.Invoke("IRSteps credentials from " + resolved.CredentialSource);
+            request.Verbose?.Invoke("IRSteps region " + resolved.Region + " from " + resolved.RegionSource);
+
+            TimeSpan timeout = request.RequestTimeout ?? DefaultRequestTimeout;
+            SageMakerConfig config = BuildConfig(resolved, timeout);
+            ConnectionResolver.SettleEndpoint(resolved, config.ServiceURL);
+            request.Verbose?.Invoke("IRSteps endpoint " + EndpointOf(config) + " from " + resolved.EndpointSource +
+                (resolved.UseFips ? "; FIPS from " + resolved.FipsSource : string.Empty) +
+                (resolved.UseDualStack ? "; dual-stack from " + resolved.DualStackSource : string.Empty));
+
+            // Fetch the keys now: a profile that cannot give any stops here, before any request, with a clear message.
+            ImmutableCredentials keys = ConnectionResolver.ProveCredentials(resolved);
+            request.Verbose?.Invoke("IRSteps signing with access key " + ConnectionResolver.Mask(keys.AccessKey) + (string.IsNullOrEmpty(keys.Token) ? string.Empty : " and a session token"));
+
             var info = new ConnectionInfo
             {
                 Region = resolved.Region,
                 RegionSource = resolved.RegionSource,
                 CredentialSource = resolved.CredentialSource,
-                Endpoint = resolved.EndpointUrl,
+                Endpoint = resolved.EndpointUrl ?? config.ServiceURL,
                 EndpointSource = resolved.EndpointSource,
             };
-            request.Debug?.Invoke("IRSteps credentials: " + info.CredentialSource);
-            request.Debug?.Invoke("IRSteps region: " + info.Region + " from " + info.RegionSource);
-            request.Debug?.Invoke("IRSteps endpoint: " + (info.Endpoint ?? "(rules)") + " from " + info.EndpointSource);
 
-            TimeSpan timeout = request.RequestTimeout ?? DefaultRequestTimeout;
-            string key = string.Join("|", resolved.CredentialKey, resolved.Region, resolved.EndpointUrl, resolved.ProfileName, resolved.ProfileLocation, timeout.Ticks, AwsEnvironmentStamp());
-            SageMakerClient client = Clients.GetOrAdd(key, _ => new SageMakerClient(resolved.Credentials, BuildConfig(resolved, timeout)));
+            string key = string.Join("|", resolved.CredentialKey, resolved.Region, resolved.EndpointUrl, resolved.ProfileName, resolved.Files.Location, resolved.Files.Stamp(),
+                resolved.UseFips, resolved.UseDualStack, resolved.IgnoreConfiguredEndpoints, timeout.Ticks, AwsEnvironmentStamp());
+            SageMakerClient client = Clients.GetOrAdd(key, _ => new SageMakerClient(resolved.Credentials, config));
 
-            var secrets = new[] { request.SecretKey, request.SessionToken, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"), Environment.GetEnvironmentVariable("AWS_SECRET_KEY"), Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN") }
+            var secrets = new[]
+                {
+                    keys.SecretKey, keys.Token, request.SecretKey, request.SessionToken, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
+                    Environment.GetEnvironmentVariable("AWS_SECRET_KEY"), Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"),
+                }
                 .Where(s => !string.IsNullOrEmpty(s)).ToArray();
-            var translator = new ExceptionTranslator(secrets, resolved.EndpointUrl ?? "the SageMaker endpoint for " + resolved.Region);
+            var translator = new ExceptionTranslator(secrets, info.Endpoint ?? "the SageMaker endpoint for " + resolved.Region);
             return new RecommenderService(client, info, translator);
         }
 
         internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout)
         {
-            var config = new SageMakerConfig
-            {
-                RegionEndpoint = RegionEndpoint.GetBySystemName(resolved.Region),
-                Timeout = timeout,
-            };
+            var config = new SageMakerConfig { Timeout = timeout };
 
             if (resolved.ProfileName != null)
             {
-                // The profile's settings (retry_mode, max_attempts, endpoint_url, use_fips_endpoint, ...) come from the SDK.
-                config.Profile = new Profile(resolved.ProfileName, resolved.ProfileLocation);
+                // The profile whose endpoint_url / services section (and retry_mode, max_attempts, ...) apply.
+                config.Profile = resolved.Files?.Location == null ? new Profile(resolved.ProfileName) : new Profile(resolved.ProfileName, resolved.Files.Location);
             }
+
+            // Set explicitly from what the resolver read now: the SDK's own defaults for these are read once per process.
+            config.IgnoreConfiguredEndpointUrls = resolved.IgnoreConfiguredEndpoints;
+            config.UseFIPSEndpoint = resolved.UseFips;
+            config.UseDualstackEndpoint = resolved.UseDualStack;
 
             if (resolved.EndpointUrl != null)
             {
-                config.ServiceURL = resolved.EndpointUrl; // clears RegionEndpoint
+                config.ServiceURL = resolved.EndpointUrl;
+            }
+            else
+            {
+                config.RegionEndpoint = RegionEndpoint.GetBySystemName(resolved.Region);
             }
 
             // Always sign for the resolved region: with an endpoint override the SDK would otherwise guess it from the URL.
             config.AuthenticationRegion = resolved.Region;
             return config;
+        }
+
+        /// <summary>The URL the client will call, by the same rules the requests use.</summary>
+        internal static string EndpointOf(SageMakerConfig config)
+        {
+            try
+            {
+                var request = new SageMakerRequest<object>("ListInferenceRecommendationsJobSteps", null);
+                return config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL;
+            }
+            catch (AmazonClientException exception)
+            {
+                throw new IRStepsConfigurationException(ErrorIds.InvalidEndpoint, "No SageMaker endpoint fits these settings: " + exception.Message, exception);
+            }
         }
 
         /// <summary>The AWS_* environment the SDK reads per client (endpoints, retries): a change makes a new client.</summary>

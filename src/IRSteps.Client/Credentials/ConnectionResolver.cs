@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using IRSteps.Errors;
@@ -11,18 +12,26 @@ using IRSteps.Services;
 namespace IRSteps.Client.Credentials
 {
     /// <summary>
-    /// The AWS PowerShell rules for credentials, region and endpoint, first match wins, on AWSSDK.Core's
-    /// profile store (which handles static, session, assume-role, SSO and credential_process profiles).
+    /// The AWS PowerShell rules for credentials, region and endpoint, first match wins, on AWSSDK.Core's profile
+    /// store (static, session, assume-role, SSO and credential_process profiles).
     /// Credentials: -AccessKey/-SecretKey; -Credential; -ProfileName; $StoredAWSCredentials; AWS_ACCESS_KEY_ID;
     /// AWS_PROFILE; the default profile; container, then instance credentials.
     /// Region: -Region; $StoredAWSRegion; AWS_REGION; AWS_DEFAULT_REGION; the profile in use; the default
     /// profile; instance metadata. Unlike AWS.Tools, a named profile's region is honoured.
+    /// Endpoint: -EndpointUrl; AWS_ENDPOINT_URL_SAGEMAKER; AWS_ENDPOINT_URL; the profile's services section or
+    /// endpoint_url; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, AWS_USE_FIPS_ENDPOINT and AWS_USE_DUALSTACK_ENDPOINT
+    /// (or the profile's keys). Everything is read on each call: a session may change $env: as it goes, while
+    /// AWSSDK.Core reads several of these once per process.
     /// </summary>
     internal sealed class ConnectionResolver
     {
-        private const string DefaultProfile = "default";
+        internal const string DefaultProfile = "default";
 
-        // Profile credentials are cached so that an assume-role profile is not re-assumed on every call.
+        // Host-label rule the SDK applies to a region (it throws on anything else when the client is built).
+        private static readonly Regex RegionShape = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+        // Profile credentials are cached so that an assume-role profile is not re-assumed on every call (and an
+        // SSO profile does not fetch role credentials again); the key changes when a profile file is written.
         private static readonly ConcurrentDictionary<string, AWSCredentials> ProfileCredentials = new ConcurrentDictionary<string, AWSCredentials>();
 
         private readonly Func<string, string> environment;
@@ -32,122 +41,170 @@ namespace IRSteps.Client.Credentials
             this.environment = environment ?? Environment.GetEnvironmentVariable;
         }
 
+        /// <summary>Decides credentials, region and endpoint settings. Makes no network call.</summary>
         public ResolvedConnection Resolve(ConnectionRequest request)
         {
-            var tried = new List<string>();
-            var result = new ResolvedConnection();
-            CredentialProfile profileInUse = ResolveCredentials(request, result, tried);
-            ResolveRegion(request, result, profileInUse);
-            ResolveEndpoint(request, result);
+            var result = new ResolvedConnection { Files = ProfileFiles.For(request.ProfileLocation, environment) };
+            var stored = StoredCredentials.Read(request.StoredCredentials);
+            ResolveCredentials(request, stored, result);
+
+            // The profile whose settings apply: the one named, else the one behind $StoredAWSCredentials or
+            // AWS_PROFILE, else 'default' (also when the credentials came from elsewhere, as for the SDKs).
+            result.ProfileName = FirstSet(request.ProfileName, stored.ProfileName, environment("AWS_PROFILE"), DefaultProfile);
+            CredentialProfile settings = LookUp(result.ProfileName, result.Files);
+            ResolveRegion(request, result, settings);
+            ResolveEndpoint(request, result, settings);
             return result;
         }
 
-        private CredentialProfile ResolveCredentials(ConnectionRequest request, ResolvedConnection result, List<string> tried)
+        /// <summary>
+        /// Gets the keys once, now, so that a profile that cannot give any (an expired SSO login, a role that
+        /// cannot be assumed, a failing credential_process, no MFA code) stops the command with a clear message
+        /// before any request; an MFA prompt then happens on the calling thread. Cached credentials answer at once.
+        /// </summary>
+        public static ImmutableCredentials ProveCredentials(ResolvedConnection resolved)
         {
+            try
+            {
+                ImmutableCredentials keys = resolved.Credentials.GetCredentials();
+                if (keys == null || string.IsNullOrEmpty(keys.AccessKey) || string.IsNullOrEmpty(keys.SecretKey))
+                {
+                    throw new AmazonClientException("no access key or secret key was returned.");
+                }
+
+                return keys;
+            }
+            catch (Exception exception) when (!(exception is IRStepsConfigurationException))
+            {
+                throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials, WhyNoKeys(resolved, Innermost(exception)), exception);
+            }
+        }
+
+        /// <summary>
+        /// Names where the endpoint the SDK settled on came from and refuses FIPS or dual-stack with a custom
+        /// endpoint (no such endpoint exists; the SDK's rules would refuse it on the first call).
+        /// </summary>
+        public static void SettleEndpoint(ResolvedConnection resolved, string serviceUrl, CredentialProfile settings = null)
+        {
+            if (resolved.EndpointUrl == null && !string.IsNullOrEmpty(serviceUrl))
+            {
+                settings = settings ?? LookUp(resolved.ProfileName, resolved.Files);
+                resolved.EndpointSource = settings != null && !string.IsNullOrEmpty(settings.EndpointUrl) && SameUrl(settings.EndpointUrl, serviceUrl) && string.IsNullOrEmpty(settings.Services)
+                    ? "endpoint_url of profile '" + resolved.ProfileName + "'"
+                    : settings != null && !string.IsNullOrEmpty(settings.Services)
+                        ? "the services section '" + settings.Services + "' (or endpoint_url) of profile '" + resolved.ProfileName + "'"
+                        : "the configured endpoint of profile '" + resolved.ProfileName + "'";
+            }
+
+            if (!string.IsNullOrEmpty(serviceUrl) && (resolved.UseFips || resolved.UseDualStack))
+            {
+                string what = resolved.UseFips ? "FIPS (from " + resolved.FipsSource + ")" : "dual-stack (from " + resolved.DualStackSource + ")";
+                throw new IRStepsConfigurationException(ErrorIds.InvalidEndpoint,
+                    what + " cannot be combined with the custom endpoint " + serviceUrl + " from " + resolved.EndpointSource +
+                    ": AWS has no FIPS or dual-stack variant of a custom endpoint. Remove one of the two settings.");
+            }
+        }
+
+        private void ResolveCredentials(ConnectionRequest request, StoredCredentials stored, ResolvedConnection result)
+        {
+            var tried = new List<string>();
+
             // 1. -AccessKey / -SecretKey [/ -SessionToken]
-            if (!string.IsNullOrEmpty(request.AccessKey) || !string.IsNullOrEmpty(request.SecretKey))
+            if (!string.IsNullOrEmpty(request.AccessKey) || !string.IsNullOrEmpty(request.SecretKey) || !string.IsNullOrEmpty(request.SessionToken))
             {
                 if (string.IsNullOrEmpty(request.AccessKey) || string.IsNullOrEmpty(request.SecretKey))
                 {
                     throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials,
-                        "-AccessKey and -SecretKey go together: give both (and -SessionToken for temporary credentials), or neither.");
+                        "-AccessKey and -SecretKey go together (with -SessionToken for temporary credentials): give both, or none of the three.");
                 }
 
-                SetKeys(result, request.AccessKey, request.SecretKey, request.SessionToken, "the -AccessKey and -SecretKey parameters");
-                return null;
+                UseKeys(result, request.AccessKey, request.SecretKey, request.SessionToken, "the -AccessKey and -SecretKey parameters");
+                return;
             }
 
-            // 2. -Credential
+            // 2. -Credential: an AWSCredentials object of any copy of AWSSDK.Core (or AWS.Tools' wrapper of one).
             if (request.Credential != null)
             {
-                AWSCredentials credentials = ForeignCredentials.TryWrap(request.Credential)
+                AWSCredentials credentials = ForeignCredentials.FromObject(request.Credential)
+                    ?? ForeignCredentials.FromObject(ForeignCredentials.ReadMember(request.Credential, "Credentials"))
                     ?? throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials,
-                        "-Credential takes an Amazon.Runtime.AWSCredentials object (for example from New-AWSCredential or Get-AWSCredential); got a " + request.Credential.GetType().FullName + ".");
-                result.Credentials = credentials;
-                result.CredentialSource = "the -Credential parameter";
-                result.CredentialKey = "object:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(request.Credential);
-                return null;
+                        "-Credential takes an Amazon.Runtime.AWSCredentials object (for example from New-AWSCredential or Get-AWSCredential); got a " +
+                        request.Credential.GetType().FullName + ". For a profile, use -ProfileName.");
+                UseObject(result, credentials, request.Credential, "the -Credential parameter");
+                return;
             }
 
             // 3. -ProfileName [-ProfileLocation]: a name that is not found is an error, never a fallback.
             if (!string.IsNullOrEmpty(request.ProfileName))
             {
-                return UseProfile(request.ProfileName, request.ProfileLocation, "-ProfileName", result, required: true);
+                UseProfile(request.ProfileName, "-ProfileName", request, result, required: true);
+                return;
             }
 
-            // 4. $StoredAWSCredentials, as Set-AWSCredential leaves it: credentials, a wrapper holding them, or a profile name.
-            if (request.StoredCredentials != null)
+            // 4. $StoredAWSCredentials, as Set-AWSCredential leaves it (or a profile name).
+            if (stored.Credentials != null)
             {
-                object stored = request.StoredCredentials;
-                if (stored is string storedName && storedName.Length > 0)
-                {
-                    return UseProfile(storedName, request.ProfileLocation, "$StoredAWSCredentials", result, required: true);
-                }
-
-                AWSCredentials credentials = ForeignCredentials.TryWrap(stored) ?? ForeignCredentials.TryWrap(ReadProperty(stored, "Credentials"));
-                if (credentials != null)
-                {
-                    result.Credentials = credentials;
-                    result.CredentialSource = "$StoredAWSCredentials (Set-AWSCredential)";
-                    result.CredentialKey = "object:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(stored);
-                    return null;
-                }
-
-                tried.Add("$StoredAWSCredentials (set, but holds no credentials)");
+                UseObject(result, stored.Credentials, stored.Identity, "$StoredAWSCredentials (Set-AWSCredential" + (stored.Name != null ? ", '" + stored.Name + "'" : string.Empty) + ")");
+                return;
             }
-            else
+
+            if (stored.IsProfileName)
             {
-                tried.Add("$StoredAWSCredentials");
+                UseProfile(stored.ProfileName, "$StoredAWSCredentials", request, result, required: true);
+                return;
             }
 
-            // 5. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or legacy AWS_SECRET_KEY) / AWS_SESSION_TOKEN
+            tried.Add(stored.Present ? "$StoredAWSCredentials (set, but holding no credentials: " + stored.Describe + ")" : "$StoredAWSCredentials (not set)");
+
+            // 5. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the legacy AWS_SECRET_KEY) / AWS_SESSION_TOKEN
             string accessKey = environment("AWS_ACCESS_KEY_ID");
             string secretKey = FirstSet(environment("AWS_SECRET_ACCESS_KEY"), environment("AWS_SECRET_KEY"));
             if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
             {
-                SetKeys(result, accessKey, secretKey, environment("AWS_SESSION_TOKEN"), "the environment (AWS_ACCESS_KEY_ID)");
-                return null;
+                UseKeys(result, accessKey, secretKey, environment("AWS_SESSION_TOKEN"), "the environment (AWS_ACCESS_KEY_ID and " +
+                    (string.IsNullOrEmpty(environment("AWS_SECRET_ACCESS_KEY")) ? "AWS_SECRET_KEY" : "AWS_SECRET_ACCESS_KEY") + ")");
+                return;
             }
 
-            tried.Add("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+            tried.Add("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" + (string.IsNullOrEmpty(accessKey) && string.IsNullOrEmpty(secretKey)
+                ? " (not set)" : " (only " + (string.IsNullOrEmpty(accessKey) ? "the secret key" : "AWS_ACCESS_KEY_ID") + " is set)"));
 
-            // 6. AWS_PROFILE
+            // 6. AWS_PROFILE: like -ProfileName, a profile that is not there is an error.
             string envProfile = environment("AWS_PROFILE");
             if (!string.IsNullOrEmpty(envProfile))
             {
-                return UseProfile(envProfile, request.ProfileLocation, "AWS_PROFILE", result, required: true);
+                UseProfile(envProfile, "AWS_PROFILE", request, result, required: true);
+                return;
             }
 
-            tried.Add("AWS_PROFILE");
+            tried.Add("AWS_PROFILE (not set)");
 
-            // 7. The default profile.
-            CredentialProfile defaultProfile = UseProfile(DefaultProfile, request.ProfileLocation, "the default profile", result, required: false);
-            if (result.Credentials != null) return defaultProfile;
-            tried.Add("the 'default' profile in " + DescribeStores(request.ProfileLocation));
+            // 7. The default profile, when it holds credentials (often it holds only a region).
+            if (UseProfile(DefaultProfile, "the default profile", request, result, required: false)) return;
+            tried.Add("the 'default' profile in " + result.Files.Describe() + " (" + (LookUp(DefaultProfile, result.Files) == null ? "not there" : "no credentials in it") + ")");
 
-            // 8. Container credentials, then the instance profile: the SDK's own chain, whose earlier links
-            //    (environment, profiles) have already been tried above with the AWS PowerShell precedence.
+            // 8. Container credentials, then the instance profile.
             if (!string.IsNullOrEmpty(environment("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) || !string.IsNullOrEmpty(environment("AWS_CONTAINER_CREDENTIALS_FULL_URI")))
             {
                 result.Credentials = new GenericContainerCredentials();
-                result.CredentialSource = "container credentials (AWS_CONTAINER_CREDENTIALS_*)";
+                result.CredentialSource = "container credentials (AWS_CONTAINER_CREDENTIALS_" + (string.IsNullOrEmpty(environment("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")) ? "FULL_URI" : "RELATIVE_URI") + ")";
                 result.CredentialKey = "container";
-                return defaultProfile;
+                return;
             }
 
-            tried.Add("container credentials");
-            if (!string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
+            tried.Add("container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI and _FULL_URI not set)");
+            if (!IsTrue(environment("AWS_EC2_METADATA_DISABLED")))
             {
                 try
                 {
-                    result.Credentials = Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentials();
-                    result.CredentialSource = "the SDK's default chain (EC2 instance profile)";
+                    result.Credentials = new InstanceProfileAWSCredentials();
+                    result.CredentialSource = "the EC2 instance profile (instance metadata)";
                     result.CredentialKey = "instance";
-                    return defaultProfile;
+                    return;
                 }
-                catch (Exception)
+                catch (Exception exception)
                 {
-                    tried.Add("the EC2 instance profile");
+                    tried.Add("the EC2 instance profile (" + Innermost(exception).Message.TrimEnd('.') + ")");
                 }
             }
             else
@@ -156,153 +213,250 @@ namespace IRSteps.Client.Credentials
             }
 
             throw new IRStepsConfigurationException(ErrorIds.NoCredentials,
-                "No credentials specified or obtained from persisted/shell defaults. Tried: " + string.Join("; ", tried) + ". " +
-                "Pass -AccessKey and -SecretKey, -Credential or -ProfileName, run Set-AWSCredential, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, " +
-                "or create a default profile (for example with 'aws configure').");
+                "No credentials specified or obtained from persisted/shell defaults. Tried, in order: -AccessKey/-SecretKey, -Credential, -ProfileName (none given); " +
+                string.Join("; ", tried) + ". " +
+                "To fix it: pass -ProfileName (a profile in " + result.Files.Describe() + "), -Credential, or -AccessKey with -SecretKey; " +
+                "or run Set-AWSCredential; or set $env:AWS_PROFILE, or $env:AWS_ACCESS_KEY_ID with $env:AWS_SECRET_ACCESS_KEY; " +
+                "or create a default profile ('aws configure', or 'aws sso login' for an SSO profile).");
         }
 
-        private CredentialProfile UseProfile(string name, string location, string via, ResolvedConnection result, bool required)
+        /// <returns>Whether the profile gave credentials (false only when not required and absent or without credentials).</returns>
+        private bool UseProfile(string name, string via, ConnectionRequest request, ResolvedConnection result, bool required)
         {
-            ICredentialProfileSource chain = string.IsNullOrEmpty(location) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
-            if (!chain.TryGetProfile(name, out CredentialProfile profile))
+            ProfileFiles files = result.Files;
+            ICredentialProfileSource store = files.Store();
+            if (!store.TryGetProfile(name, out CredentialProfile profile))
             {
-                if (!required) return null;
+                if (!required) return false;
                 throw new IRStepsConfigurationException(ErrorIds.ProfileNotFound,
-                    "The profile '" + name + "' (from " + via + ") was not found in " + DescribeStores(location) + ". " +
-                    "Check the name with Get-Content of your AWS config file, or pass -ProfileLocation for a file elsewhere.");
+                    "The profile '" + name + "' (named by " + via + ") was not found in " + files.Describe() + ". " +
+                    "It is not used in place of another: check the name (Get-Content '" + files.ConfigFile + "' lists the [profile ...] sections), " +
+                    "create it ('aws configure --profile " + name + "'), or pass -ProfileLocation for a credentials file elsewhere.");
             }
 
-            string cacheKey = (location ?? string.Empty) + "|" + name + "|" + StoreStamp(location);
+            if (!profile.CanCreateAWSCredentials)
+            {
+                if (!required) return false;
+                throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials,
+                    "The profile '" + name + "' (named by " + via + ") in " + files.Describe() + " holds no credentials: it needs aws_access_key_id and " +
+                    "aws_secret_access_key, role_arn with source_profile or credential_source, sso_session (or sso_start_url), or credential_process.");
+            }
+
+            string cacheKey = name + "|" + files.Location + "|" + files.Stamp();
             AWSCredentials credentials = ProfileCredentials.GetOrAdd(cacheKey, _ =>
             {
                 try
                 {
-                    return AWSCredentialsFactory.GetAWSCredentials(profile, chain);
+                    return AWSCredentialsFactory.GetAWSCredentials(profile, store);
                 }
                 catch (Exception exception)
                 {
                     throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials,
-                        "The profile '" + name + "' could not give credentials: " + exception.Message, exception);
+                        "The profile '" + name + "' (named by " + via + ") could not give credentials: " + Innermost(exception).Message, exception);
                 }
             });
 
+            if (credentials is AssumeRoleAWSCredentials assumeRole && !string.IsNullOrEmpty(assumeRole.Options?.MfaSerialNumber))
+            {
+                // Set on every use: the cached credentials refresh through the command running now.
+                string prompt = "Enter MFA code for " + assumeRole.Options.MfaSerialNumber + ": ";
+                Func<string, string> read = request.ReadMfaCode;
+                assumeRole.Options.MfaTokenCodeCallback = () =>
+                {
+                    if (read == null) throw new InvalidOperationException("the profile asks for an MFA code (mfa_serial) and this command cannot prompt for one.");
+                    string code = read(prompt);
+                    if (string.IsNullOrWhiteSpace(code)) throw new InvalidOperationException("no MFA code was entered.");
+                    return code.Trim();
+                };
+            }
+
             result.Credentials = credentials;
-            result.CredentialSource = "profile '" + name + "' (" + via + ")";
+            result.CredentialSource = "profile '" + name + "' (" + KindOf(credentials) + ", named by " + via + ")";
             result.CredentialKey = "profile:" + cacheKey;
-            result.ProfileName = name;
-            result.ProfileLocation = location;
-            return profile;
+            return true;
         }
 
-        private void ResolveRegion(ConnectionRequest request, ResolvedConnection result, CredentialProfile profileInUse)
+        private void ResolveRegion(ConnectionRequest request, ResolvedConnection result, CredentialProfile settings)
         {
-            if (Set(request.Region, "the -Region parameter")) return;
-            if (Set(request.StoredRegion, "$StoredAWSRegion (Set-DefaultAWSRegion)")) return;
-            if (Set(environment("AWS_REGION"), "the environment (AWS_REGION)")) return;
-            if (Set(environment("AWS_DEFAULT_REGION"), "the environment (AWS_DEFAULT_REGION)")) return;
-            if (profileInUse != null && Set(profileInUse.Region?.SystemName, "profile '" + profileInUse.Name + "'")) return;
+            if (Use(request.Region, "the -Region parameter")) return;
+            if (Use(request.StoredRegion, "$StoredAWSRegion (Set-DefaultAWSRegion)")) return;
+            if (Use(environment("AWS_REGION"), "the environment (AWS_REGION)")) return;
+            if (Use(environment("AWS_DEFAULT_REGION"), "the environment (AWS_DEFAULT_REGION)")) return;
+            if (settings != null && Use(settings.Region?.SystemName, "profile '" + settings.Name + "'")) return;
+            if (result.ProfileName != DefaultProfile && Use(LookUp(DefaultProfile, result.Files)?.Region?.SystemName, "the default profile")) return;
 
-            // A profile named by AWS_PROFILE gives its region even when the credentials came from elsewhere.
-            string envProfile = environment("AWS_PROFILE");
-            CredentialProfile named = LookUp(string.IsNullOrEmpty(envProfile) ? DefaultProfile : envProfile, request.ProfileLocation);
-            if (named != null && Set(named.Region?.SystemName, "profile '" + named.Name + "'")) return;
-            if (named?.Name != DefaultProfile)
-            {
-                CredentialProfile fallback = LookUp(DefaultProfile, request.ProfileLocation);
-                if (fallback != null && Set(fallback.Region?.SystemName, "the default profile")) return;
-            }
+            bool metadataDisabled = IsTrue(environment("AWS_EC2_METADATA_DISABLED"));
+            if (!metadataDisabled && Use(InstanceRegion(), "EC2 instance metadata")) return;
 
-            if (!string.Equals(environment("AWS_EC2_METADATA_DISABLED"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                string fromMetadata = SafeInstanceRegion();
-                if (Set(fromMetadata, "EC2 instance metadata")) return;
-            }
-
+            string profiles = result.ProfileName == DefaultProfile
+                ? "the region of the 'default' profile"
+                : "the region of profile '" + result.ProfileName + "' and of the 'default' profile";
             throw new IRStepsConfigurationException(ErrorIds.NoRegion,
-                "No region specified or obtained from persisted/shell defaults. Tried: -Region, $StoredAWSRegion, AWS_REGION, AWS_DEFAULT_REGION, " +
-                "the profile's region and the default profile's region. Pass -Region (for example -Region us-east-1), run Set-DefaultAWSRegion, " +
-                "or set AWS_REGION.");
+                "No region specified or obtained from persisted/shell defaults. Tried, in order: -Region, $StoredAWSRegion, AWS_REGION, AWS_DEFAULT_REGION, " +
+                profiles + " (in " + result.Files.Describe() + "), " +
+                (metadataDisabled ? "EC2 instance metadata (AWS_EC2_METADATA_DISABLED is true)" : "EC2 instance metadata") + ". " +
+                "To fix it: pass -Region (for example -Region us-east-1), run Set-DefaultAWSRegion, set $env:AWS_REGION, " +
+                "or add 'region = us-east-1' to the profile in '" + result.Files.ConfigFile + "'.");
 
-            bool Set(string value, string source)
+            bool Use(string value, string source)
             {
                 if (string.IsNullOrWhiteSpace(value)) return false;
-                result.Region = value.Trim();
+                string region = value.Trim().ToLowerInvariant();
+                if (!RegionShape.IsMatch(region))
+                {
+                    throw new IRStepsConfigurationException(ErrorIds.InvalidRegion,
+                        "The region '" + value + "' from " + source + " is not a region name: use a system name such as us-east-1 or eu-west-2 (Get-AWSRegion lists them).");
+                }
+
+                // The SDK's FIPS pseudo-regions (fips-us-east-1, us-east-1-fips) mean the region plus FIPS.
+                if (region.StartsWith("fips-", StringComparison.Ordinal) || region.EndsWith("-fips", StringComparison.Ordinal))
+                {
+                    result.UseFips = true;
+                    result.FipsSource = "the FIPS pseudo-region '" + region + "' from " + source;
+                    region = region.Replace("fips-", string.Empty).Replace("-fips", string.Empty);
+                }
+
+                result.Region = region;
                 result.RegionSource = source;
                 return true;
             }
         }
 
-        private void ResolveEndpoint(ConnectionRequest request, ResolvedConnection result)
+        private void ResolveEndpoint(ConnectionRequest request, ResolvedConnection result, CredentialProfile settings)
         {
+            string profileName = "profile '" + result.ProfileName + "'";
+            bool? ignore = ParseBool(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"));
+            result.IgnoreConfiguredEndpoints = ignore ?? settings?.IgnoreConfiguredEndpointUrls ?? false;
+
+            if (!result.UseFips)
+            {
+                Setting(ParseBool(environment("AWS_USE_FIPS_ENDPOINT")), "AWS_USE_FIPS_ENDPOINT", settings?.UseFIPSEndpoint, "use_fips_endpoint of " + profileName,
+                    (on, source) => { result.UseFips = on; result.FipsSource = source; });
+            }
+
+            Setting(ParseBool(environment("AWS_USE_DUALSTACK_ENDPOINT")), "AWS_USE_DUALSTACK_ENDPOINT", settings?.UseDualstackEndpoint, "use_dualstack_endpoint of " + profileName,
+                (on, source) => { result.UseDualStack = on; result.DualStackSource = source; });
+
             if (!string.IsNullOrEmpty(request.EndpointUrl))
             {
-                if (!Uri.TryCreate(request.EndpointUrl, UriKind.Absolute, out Uri uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+                UseEndpoint(request.EndpointUrl, "the -EndpointUrl parameter");
+            }
+            else if (result.IgnoreConfiguredEndpoints)
+            {
+                result.EndpointSource = "the SageMaker endpoint rules (configured endpoints ignored: " +
+                    (ignore.HasValue ? "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS" : "ignore_configured_endpoint_urls of " + profileName) + ")";
+            }
+            else if (!string.IsNullOrEmpty(environment("AWS_ENDPOINT_URL_SAGEMAKER")))
+            {
+                UseEndpoint(environment("AWS_ENDPOINT_URL_SAGEMAKER"), "the environment (AWS_ENDPOINT_URL_SAGEMAKER)");
+            }
+            else if (!string.IsNullOrEmpty(environment("AWS_ENDPOINT_URL")))
+            {
+                UseEndpoint(environment("AWS_ENDPOINT_URL"), "the environment (AWS_ENDPOINT_URL)");
+            }
+            else
+            {
+                // The profile's services section or endpoint_url, if any, is applied by the SDK (SettleEndpoint names it).
+                result.EndpointSource = "the SageMaker endpoint rules";
+            }
+
+            if (result.EndpointUrl != null) SettleEndpoint(result, result.EndpointUrl, settings);
+
+            void UseEndpoint(string url, string source)
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out Uri uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 {
                     throw new IRStepsConfigurationException(ErrorIds.InvalidEndpoint,
-                        "-EndpointUrl '" + request.EndpointUrl + "' is not an http or https URL (for example https://api.sagemaker.us-east-1.amazonaws.com).");
+                        "The endpoint '" + url + "' from " + source + " is not an http or https URL (for example https://api.sagemaker.us-east-1.amazonaws.com).");
                 }
 
-                result.EndpointUrl = request.EndpointUrl;
-                result.EndpointSource = "the -EndpointUrl parameter";
-                return;
+                result.EndpointUrl = url;
+                result.EndpointSource = source;
             }
-
-            // Otherwise AWSSDK.Core applies AWS_ENDPOINT_URL_SAGEMAKER, AWS_ENDPOINT_URL, the profile's endpoint_url,
-            // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS and the FIPS and dual-stack settings; we only name the source.
-            if (!string.Equals(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                if (!string.IsNullOrEmpty(environment("AWS_ENDPOINT_URL_SAGEMAKER"))) { result.EndpointSource = "the environment (AWS_ENDPOINT_URL_SAGEMAKER)"; return; }
-                if (!string.IsNullOrEmpty(environment("AWS_ENDPOINT_URL"))) { result.EndpointSource = "the environment (AWS_ENDPOINT_URL)"; return; }
-            }
-
-            result.EndpointSource = "the SDK's endpoint rules";
         }
 
-        private static void SetKeys(ResolvedConnection result, string accessKey, string secretKey, string sessionToken, string source)
+        private static void Setting(bool? fromEnvironment, string variable, bool? fromProfile, string profileKey, Action<bool, string> apply)
+        {
+            if (fromEnvironment.HasValue) apply(fromEnvironment.Value, "the environment (" + variable + ")");
+            else if (fromProfile.HasValue) apply(fromProfile.Value, profileKey);
+        }
+
+        private static CredentialProfile LookUp(string name, ProfileFiles files) =>
+            files.TryGetProfile(name, out CredentialProfile profile) ? profile : null;
+
+        private static void UseKeys(ResolvedConnection result, string accessKey, string secretKey, string sessionToken, string source)
         {
             result.Credentials = string.IsNullOrEmpty(sessionToken)
                 ? (AWSCredentials)new BasicAWSCredentials(accessKey, secretKey)
                 : new SessionAWSCredentials(accessKey, secretKey, sessionToken);
-            result.CredentialSource = source + ", access key " + Mask(accessKey);
+            result.CredentialSource = source + (string.IsNullOrEmpty(sessionToken) ? string.Empty : " with a session token");
             result.CredentialKey = "keys:" + Hash(accessKey + "\n" + secretKey + "\n" + sessionToken);
         }
 
-        private static CredentialProfile LookUp(string name, string location)
+        private static void UseObject(ResolvedConnection result, AWSCredentials credentials, object identity, string source)
         {
-            ICredentialProfileSource chain = string.IsNullOrEmpty(location) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(location);
-            return chain.TryGetProfile(name, out CredentialProfile profile) ? profile : null;
+            result.Credentials = credentials;
+            result.CredentialSource = source + ": " + (credentials is ForeignCredentials foreign ? foreign.SourceType : credentials.GetType().FullName);
+            result.CredentialKey = "object:" + ForeignCredentials.IdentityOf(identity);
         }
 
-        private string DescribeStores(string location)
+        /// <summary>What kind of profile credentials these are, for -Verbose.</summary>
+        private static string KindOf(AWSCredentials credentials)
         {
-            if (!string.IsNullOrEmpty(location)) return "'" + location + "'";
-            string credentials = FirstSet(environment("AWS_SHARED_CREDENTIALS_FILE"), "~/.aws/credentials");
-            string config = FirstSet(environment("AWS_CONFIG_FILE"), "~/.aws/config");
-            return "the SDK store, '" + credentials + "' and '" + config + "'";
-        }
-
-        /// <summary>Changes when a profile file changes, so an edited profile is read again.</summary>
-        private string StoreStamp(string location)
-        {
-            var stamp = new StringBuilder();
-            foreach (string path in new[] { location, environment("AWS_SHARED_CREDENTIALS_FILE"), environment("AWS_CONFIG_FILE"), environment("HOME"), environment("USERPROFILE") })
+            switch (credentials)
             {
-                if (string.IsNullOrEmpty(path)) continue;
-                stamp.Append(path).Append('@');
-                try
-                {
-                    stamp.Append(System.IO.File.GetLastWriteTimeUtc(path).Ticks);
-                }
-                catch (Exception)
-                {
-                    // A path that cannot be read stamps as itself.
-                }
+                case AssumeRoleAWSCredentials role: return "assume-role of " + role.RoleArn + (string.IsNullOrEmpty(role.Options?.MfaSerialNumber) ? string.Empty : " with MFA");
+                case SSOAWSCredentials sso: return "AWS SSO, account " + sso.AccountId + ", role " + sso.RoleName;
+                case ProcessAWSCredentials _: return "credential_process";
+                case SessionAWSCredentials _: return "session keys";
+                case BasicAWSCredentials _: return "static keys";
+                default: return credentials.GetType().Name;
             }
-
-            return stamp.ToString();
         }
 
-        private static string SafeInstanceRegion()
+        private static string WhyNoKeys(ResolvedConnection resolved, Exception cause)
+        {
+            string reason = cause.Message.TrimEnd('.');
+            string profile = ProfileNameOf(resolved.CredentialKey);
+            switch (resolved.Credentials)
+            {
+                case SSOAWSCredentials sso:
+                    bool tokenProblem = reason.IndexOf("SSO Token", StringComparison.OrdinalIgnoreCase) >= 0 || reason.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0;
+                    return (tokenProblem
+                               ? "The AWS SSO (IAM Identity Center) login for profile '" + profile + "' has expired or was never made (" + reason + "). "
+                               : "AWS SSO gave no role credentials for profile '" + profile + "' (account " + sso.AccountId + ", role " + sso.RoleName + "): " + reason + ". ") +
+                           "Run 'aws sso login --profile " + profile + "', then run the command again.";
+                case AssumeRoleAWSCredentials role:
+                    return "The profile '" + profile + "' could not assume the role " + role.RoleArn + ": " + reason + "." +
+                           (string.IsNullOrEmpty(role.Options?.MfaSerialNumber) ? string.Empty
+                               : " The profile asks for an MFA code (mfa_serial " + role.Options.MfaSerialNumber + "): run the command in an interactive session and enter the code when asked.");
+                case ProcessAWSCredentials _:
+                    return "The credential_process of profile '" + profile + "' gave no credentials: " + reason + ". Run the command it names by hand to see why.";
+                case ForeignCredentials foreign:
+                    return "The credentials object " + foreign.SourceType + " from " + resolved.CredentialSource.Split(':')[0] + " gave no keys: " + reason + ".";
+                case GenericContainerCredentials _:
+                    return "The container credentials (" + resolved.CredentialSource + ") could not be fetched: " + reason + ".";
+                case InstanceProfileAWSCredentials _:
+                    return "No credentials were found in the usual places, and the EC2 instance profile gave none: " + reason +
+                           ". Pass -ProfileName or -Credential, set AWS_PROFILE or AWS_ACCESS_KEY_ID, or set AWS_EC2_METADATA_DISABLED=true off EC2.";
+                default:
+                    return "The credentials from " + resolved.CredentialSource + " could not be used: " + reason + ".";
+            }
+        }
+
+        private static string ProfileNameOf(string credentialKey)
+        {
+            // "profile:<name>|<location>|<stamp>"
+            if (credentialKey == null || !credentialKey.StartsWith("profile:", StringComparison.Ordinal)) return "?";
+            string rest = credentialKey.Substring("profile:".Length);
+            int bar = rest.IndexOf('|');
+            return bar < 0 ? rest : rest.Substring(0, bar);
+        }
+
+        private static bool SameUrl(string a, string b) =>
+            string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+        private static string InstanceRegion()
         {
             try
             {
@@ -314,7 +468,25 @@ namespace IRSteps.Client.Credentials
             }
         }
 
-        private static object ReadProperty(object value, string name) => value?.GetType().GetProperty(name)?.GetValue(value);
+        private static bool? ParseBool(string value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)) return false;
+            return null;
+        }
+
+        private static bool IsTrue(string value) => ParseBool(value) == true;
+
+        private static Exception Innermost(Exception exception)
+        {
+            while ((exception is AggregateException || exception is System.Reflection.TargetInvocationException) && exception.InnerException != null)
+            {
+                exception = exception.InnerException;
+            }
+
+            return exception;
+        }
 
         private static string FirstSet(params string[] values)
         {

@@ -2,7 +2,7 @@ using Amazon.Runtime;
 
 namespace IRSteps.Client.Credentials
 {
-    /// <summary>What the AWS PowerShell rules settled on, and where each part came from.</summary>
+    /// <summary>What the AWS PowerShell rules settled on, and where each part came from (in words, never a secret).</summary>
     internal sealed class ResolvedConnection
     {
         public AWSCredentials Credentials { get; set; }
@@ -14,11 +14,21 @@ namespace IRSteps.Client.Credentials
         public string Region { get; set; }
         public string RegionSource { get; set; }
 
-        /// <summary>The profile whose settings (retry_mode, endpoint_url, use_fips_endpoint, ...) apply, if any.</summary>
+        /// <summary>
+        /// The profile whose settings apply (endpoint_url, services, use_fips_endpoint, ...): -ProfileName, the
+        /// profile behind $StoredAWSCredentials, AWS_PROFILE, else 'default'; and the files it is read from.
+        /// </summary>
         public string ProfileName { get; set; }
-        public string ProfileLocation { get; set; }
+        public ProfileFiles Files { get; set; }
 
+        /// <summary>An endpoint set explicitly (-EndpointUrl or an AWS_ENDPOINT_URL* variable); null leaves it to the profile and the rules.</summary>
         public string EndpointUrl { get; set; }
         public string EndpointSource { get; set; }
+
+        public bool IgnoreConfiguredEndpoints { get; set; }
+        public bool UseFips { get; set; }
+        public string FipsSource { get; set; }
+        public bool UseDualStack { get; set; }
+        public string DualStackSource { get; set; }
     }
 }

@@ -32,6 +32,7 @@ namespace IRSteps.Errors
         // Credentials, region and endpoint.
         public const string NoCredentials = "NoCredentials";
         public const string NoRegion = "NoRegion";
+        public const string InvalidRegion = "InvalidRegion";
         public const string ProfileNotFound = "ProfileNotFound";
         public const string InvalidCredentials = "InvalidCredentials";
         public const string InvalidEndpoint = "InvalidEndpoint";

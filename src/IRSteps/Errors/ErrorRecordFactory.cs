@@ -71,6 +71,7 @@ namespace IRSteps.Errors
                 case ErrorIds.InvalidCredentials: return ErrorCategory.AuthenticationError;
                 case ErrorIds.ProfileNotFound: return ErrorCategory.ObjectNotFound;
                 case ErrorIds.NoRegion:
+                case ErrorIds.InvalidRegion:
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
                 case ErrorIds.ModuleLoadFailed: return ErrorCategory.ResourceUnavailable;
                 case ErrorIds.JobFailed: return ErrorCategory.InvalidResult;

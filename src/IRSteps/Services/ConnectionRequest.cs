@@ -31,6 +31,12 @@ namespace IRSteps.Services
         public Action<string> Verbose { get; set; }
         public Action<string> Debug { get; set; }
 
+        /// <summary>
+        /// Asks the user for an MFA code (argument: the prompt) when an assume-role profile has mfa_serial;
+        /// callable from any thread; null when the command cannot prompt.
+        /// </summary>
+        public Func<string, string> ReadMfaCode { get; set; }
+
         /// <summary>The time after which one HTTP attempt is abandoned; null for the default.</summary>
         public TimeSpan? RequestTimeout { get; set; }
 
