@@ -19,6 +19,8 @@ namespace IRSteps.Commands
         private readonly ConcurrentQueue<EngineMessage> messages = new ConcurrentQueue<EngineMessage>();
         private IRecommenderService service;
         private string serviceKey;
+        private int pipelineThreadId;
+        private volatile bool pumping;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionToCall")]
@@ -63,7 +65,7 @@ namespace IRSteps.Commands
         protected IRecommenderService GetService()
         {
             ConnectionRequest request = BuildConnectionRequest();
-            string key = request.Describe() + "|" + (request.SecretKey ?? string.Empty).GetHashCode() + "|" + RuntimeIdentity(Credential);
+            string key = request.Describe() + "|" + (request.SecretKey + "|" + request.SessionToken).GetHashCode() + "|" + RuntimeIdentity(Credential);
             if (service != null && key == serviceKey) return service;
 
             service?.Dispose();
@@ -104,9 +106,17 @@ namespace IRSteps.Commands
         protected T Await<T>(Task<T> task)
         {
             var handle = ((IAsyncResult)task).AsyncWaitHandle;
-            while (!handle.WaitOne(50))
+            pumping = true;
+            try
             {
-                FlushMessages();
+                while (!handle.WaitOne(50))
+                {
+                    FlushMessages();
+                }
+            }
+            finally
+            {
+                pumping = false;
             }
 
             FlushMessages();
@@ -118,13 +128,15 @@ namespace IRSteps.Commands
         {
             while (messages.TryDequeue(out EngineMessage message))
             {
-                if (message.IsDebug) WriteDebug(message.Text);
+                if (message.Question != null) message.Question.Answer(() => PromptForCode(message.Question.Prompt));
+                else if (message.IsDebug) WriteDebug(message.Text);
                 else WriteVerbose(message.Text);
             }
         }
 
         private ConnectionRequest BuildConnectionRequest()
         {
+            pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
             return new ConnectionRequest
             {
                 Region = Region,
@@ -140,7 +152,28 @@ namespace IRSteps.Commands
                 // The engine may call these on any thread: queue, and write from the pipeline thread.
                 Verbose = text => messages.Enqueue(new EngineMessage(false, text)),
                 Debug = text => messages.Enqueue(new EngineMessage(true, text)),
+                ReadMfaCode = ReadMfaCode,
             };
+        }
+
+        /// <summary>
+        /// The engine asks for an MFA code while it gets assume-role credentials: on the pipeline thread we prompt
+        /// at once; from an SDK thread (a refresh during a call) the question waits for the pipeline thread's pump.
+        /// </summary>
+        private string ReadMfaCode(string prompt)
+        {
+            if (Thread.CurrentThread.ManagedThreadId == pipelineThreadId) return PromptForCode(prompt);
+            if (!pumping) throw new InvalidOperationException("an MFA code is needed while no command is waiting on AWS; run the command again.");
+
+            var question = new Question(prompt);
+            messages.Enqueue(new EngineMessage(question));
+            return question.Wait(CancellationToken);
+        }
+
+        private string PromptForCode(string prompt)
+        {
+            Host.UI.Write(prompt);
+            return Host.UI.ReadLine();
         }
 
         private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
@@ -166,10 +199,55 @@ namespace IRSteps.Commands
             {
                 IsDebug = isDebug;
                 Text = text;
+                Question = null;
+            }
+
+            public EngineMessage(Question question)
+            {
+                IsDebug = false;
+                Text = null;
+                Question = question;
             }
 
             public bool IsDebug { get; }
             public string Text { get; }
+            public Question Question { get; }
+        }
+
+        /// <summary>A prompt asked from an engine thread and answered on the pipeline thread.</summary>
+        private sealed class Question
+        {
+            private readonly ManualResetEventSlim answered = new ManualResetEventSlim(false);
+            private string answer;
+            private Exception error;
+
+            public Question(string prompt)
+            {
+                Prompt = prompt;
+            }
+
+            public string Prompt { get; }
+
+            public void Answer(Func<string> ask)
+            {
+                try
+                {
+                    answer = ask();
+                }
+                catch (Exception exception)
+                {
+                    error = exception;
+                }
+
+                answered.Set();
+            }
+
+            public string Wait(CancellationToken cancellationToken)
+            {
+                answered.Wait(cancellationToken);
+                if (error != null) throw new InvalidOperationException(error.Message, error);
+                return answer;
+            }
         }
 
         public void Dispose()
