@@ -5,10 +5,13 @@ using System.Reflection;
 namespace IRSteps.Services
 {
     /// <summary>
-    /// Windows PowerShell 5.1: no load contexts. Our lib/ copies are served to any request for an
-    /// assembly of the same name (this also stands in for the binding redirects a module cannot declare,
-    /// e.g. AWSSDK.Core asking for System.Text.Json 6.0.0.0 while 8.0.0.0 ships). If another module loaded
-    /// its AWSSDK.Core first, the runtime uses that one: see about_IRSteps.
+    /// Windows PowerShell 5.1: no load contexts. The engine loads with Assembly.LoadFrom, so the runtime finds
+    /// its references in lib/ by itself unless an assembly of the same identity is already loaded, and then uses
+    /// that one: every AWSSDK.Core 4.x is AWSSDK.Core 4.0.0.0, so whichever module loads one first serves both
+    /// (AWSSDK.Core 3.x is 3.3.0.0, a different identity, and loads beside ours). What the runtime cannot find
+    /// (AWSSDK.Core asking for System.Text.Json 6.0.0.0 while 8.0.0.0 ships) this handler serves from lib/,
+    /// standing in for the binding redirects a module cannot declare: only a copy at least as new as the one
+    /// asked for, never an older one. See about_IRSteps.
     /// </summary>
     internal static class DesktopLoader
     {
@@ -23,9 +26,13 @@ namespace IRSteps.Services
 
         private static Assembly Resolve(object sender, ResolveEventArgs args)
         {
-            string name = new AssemblyName(args.Name).Name;
-            string candidate = Path.Combine(directory, name + ".dll");
-            return File.Exists(candidate) ? Assembly.LoadFrom(candidate) : null;
+            var wanted = new AssemblyName(args.Name);
+            string candidate = Path.Combine(directory, wanted.Name + ".dll");
+            if (!File.Exists(candidate)) return null;
+
+            AssemblyName shipped = AssemblyName.GetAssemblyName(candidate);
+            if (wanted.Version != null && shipped.Version < wanted.Version) return null;
+            return Assembly.LoadFrom(candidate);
         }
     }
 }
