@@ -76,7 +76,7 @@ namespace IRSteps.Client.Credentials
             }
             catch (Exception exception) when (!(exception is IRStepsConfigurationException))
             {
-                throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials, WhyNoKeys(resolved, Innermost(exception)), exception);
+                throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials, WhyNoKeys(resolved, Reason(exception)), exception);
             }
         }
 
@@ -204,7 +204,7 @@ namespace IRSteps.Client.Credentials
                 }
                 catch (Exception exception)
                 {
-                    tried.Add("the EC2 instance profile (" + Innermost(exception).Message.TrimEnd('.') + ")");
+                    tried.Add("the EC2 instance profile (" + Reason(exception) + ")");
                 }
             }
             else
@@ -252,7 +252,7 @@ namespace IRSteps.Client.Credentials
                 catch (Exception exception)
                 {
                     throw new IRStepsConfigurationException(ErrorIds.InvalidCredentials,
-                        "The profile '" + name + "' (named by " + via + ") could not give credentials: " + Innermost(exception).Message, exception);
+                        "The profile '" + name + "' (named by " + via + ") could not give credentials: " + Reason(exception) + ".", exception);
                 }
             });
 
@@ -414,9 +414,8 @@ namespace IRSteps.Client.Credentials
             }
         }
 
-        private static string WhyNoKeys(ResolvedConnection resolved, Exception cause)
+        private static string WhyNoKeys(ResolvedConnection resolved, string reason)
         {
-            string reason = cause.Message.TrimEnd('.');
             string profile = ProfileNameOf(resolved.CredentialKey);
             switch (resolved.Credentials)
             {
@@ -478,14 +477,22 @@ namespace IRSteps.Client.Credentials
 
         private static bool IsTrue(string value) => ParseBool(value) == true;
 
-        private static Exception Innermost(Exception exception)
+        /// <summary>
+        /// The messages along an exception's chain ("Error calling AssumeRole for role X: PowerShell is in
+        /// NonInteractive mode ..."), skipping wrappers that say nothing.
+        /// </summary>
+        internal static string Reason(Exception exception)
         {
-            while ((exception is AggregateException || exception is System.Reflection.TargetInvocationException) && exception.InnerException != null)
+            var parts = new List<string>();
+            for (Exception current = exception; current != null && parts.Count < 3; current = current.InnerException)
             {
-                exception = exception.InnerException;
+                if (current is AggregateException || current is System.Reflection.TargetInvocationException) continue;
+                string message = current.Message?.Trim().TrimEnd('.');
+                if (string.IsNullOrEmpty(message) || message.StartsWith("Exception of type", StringComparison.Ordinal) || parts.Contains(message)) continue;
+                parts.Add(message);
             }
 
-            return exception;
+            return parts.Count == 0 ? exception.GetType().Name : string.Join(": ", parts);
         }
 
         private static string FirstSet(params string[] values)
