@@ -42,7 +42,7 @@ function Get-OwnAwsCredential {
     [Activator]::CreateInstance($type, [object[]] @($AccessKey, (Get-IRStepsEmulatorSecret $AccessKey)))
 }
 
-# AWS.Tools' AWSPSCredentials, shape for shape (what Set-AWSCredential stores in $StoredAWSCredentials): internal
+# AWS.Tools' AWSPSCredentials and AWSRegion, shape for shape (what Set-AWSCredential stores in $StoredAWSCredentials): internal
 # Credentials, Name and Source, ToString() giving the name. {0} is the type of Credentials.
 $script:AWSPSCredentialsSource = @'
 namespace Amazon.PowerShell.Common
@@ -69,16 +69,36 @@ namespace Amazon.PowerShell.Common
 
         public override string ToString() {{ return Name; }}
     }}
+
+    // What Get-AWSRegion and Get-DefaultAWSRegion return.
+    public class AWSRegion
+    {{
+        public AWSRegion(string region, string name) {{ Region = region; Name = name; }}
+        public string Region {{ get; private set; }}
+        public string Name {{ get; private set; }}
+        public override string ToString() {{ return Region; }}
+    }}
 }}
 '@
 
 function New-StoredAWSCredential {
     # What Set-AWSCredential leaves in $StoredAWSCredentials, around the given credentials object.
     param([Parameter(Mandatory)] $Credentials, [string] $Name = 'Supplied Key Parameters', [string] $Source = 'Strings')
+    Add-AWSToolsShape
+    [Amazon.PowerShell.Common.AWSPSCredentials]::Create($Credentials, $Name, $Source)
+}
+
+function New-AWSRegionObject {
+    # What Get-AWSRegion returns (an AWSRegion, printing as its system name).
+    param([Parameter(Mandatory)] [string] $Region, [string] $Name = 'Test Region')
+    Add-AWSToolsShape
+    [Amazon.PowerShell.Common.AWSRegion]::new($Region, $Name)
+}
+
+function Add-AWSToolsShape {
     if (-not ('Amazon.PowerShell.Common.AWSPSCredentials' -as [type])) {
         Add-Type -TypeDefinition ($script:AWSPSCredentialsSource -f 'object')
     }
-    [Amazon.PowerShell.Common.AWSPSCredentials]::Create($Credentials, $Name, $Source)
 }
 
 function Get-OtherAwsSdkCorePath {
