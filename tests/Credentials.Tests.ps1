@@ -22,6 +22,7 @@ BeforeAll {
         $requests = @(Get-SignedRequest $emulator)
         $requests.Count | Should -Be 1
         $requests[0].StatusCode | Should -Be 200
+        $requests[0].Region | Should -Be $env:AWS_REGION
         $requests[0].AccessKey
     }
 

@@ -14,12 +14,14 @@ BeforeAll {
     }
 
     function Get-SigningRegion {
-        # Calls Get-IRJobStep with the given parameters and returns the region the emulator saw in the signature.
-        param([hashtable] $Parameters = @{})
+        # Calls Get-IRJobStep with the given parameters and returns the region the emulator saw in the signature
+        # (and checks the access key: the named profile's when -ProfileName is given, else the default's).
+        param([hashtable] $Parameters = @{}, [string] $AccessKey)
         $null = Get-IRJobStep -JobName nightly-resnet50 -First 1 @Parameters
         $requests = @(Get-SignedRequest $emulator)
         $requests.Count | Should -Be 1
         $requests[0].StatusCode | Should -Be 200
+        if ($AccessKey) { $requests[0].AccessKey | Should -Be $AccessKey }
         $requests[0].Region
     }
 
@@ -62,7 +64,7 @@ Describe 'Region, first match wins' {
         if ($Rung -le 4) { $env:AWS_DEFAULT_REGION = 'us-east-2' }
         if ($Rung -le 5) { $parameters.ProfileName = 'named' }
 
-        Get-SigningRegion $parameters | Should -Be $Expected
+        Get-SigningRegion $parameters -AccessKey $(if ($Rung -le 5) { 'AKIDTESTNAMED' } else { 'AKIDTESTDEFAULT' }) | Should -Be $Expected
     }
 
     It 'honours the region of the profile named by AWS_PROFILE, even with credentials from the environment' {
@@ -77,13 +79,13 @@ Describe 'Region, first match wins' {
     It 'honours a -ProfileName profile''s region over the default profile''s (which AWS.Tools would use)' {
         Set-TestProfileFile -Config $regionProfiles
 
-        Get-SigningRegion @{ ProfileName = 'named' } | Should -Be 'eu-west-3'
+        Get-SigningRegion @{ ProfileName = 'named' } -AccessKey AKIDTESTNAMED | Should -Be 'eu-west-3'
     }
 
     It 'falls back to the default profile''s region when the profile in use has none' {
         Set-TestProfileFile -Config $regionProfiles
 
-        Get-SigningRegion @{ ProfileName = 'noregion' } | Should -Be 'ap-southeast-2'
+        Get-SigningRegion @{ ProfileName = 'noregion' } -AccessKey AKIDTESTNOREGION | Should -Be 'ap-southeast-2'
     }
 
     It 'takes the region of the profile behind AWS.Tools'' $StoredAWSCredentials' {
