@@ -358,7 +358,7 @@ Describe 'Where the credentials came from, never a secret' {
             Get-IRJobStep nightly-resnet50 -AccessKey AKIDTESTVERBOSE -SecretKey $secrets[0] -SessionToken $secrets[1] -Verbose -Debug *>&1
             Get-IRJobStep nightly-resnet50 -ProfileName v -Verbose -Debug *>&1
             Get-IRJobStep nightly-resnet50 -Verbose -Debug *>&1
-            Get-IRJobStep nightly-resnet50 -AccessKey AKIDTESTWRONG -SecretKey $secrets[5] -Verbose -Debug *>&1
+            Get-IRJobStep nightly-resnet50 -AccessKey AKIDTESTWRONG -SecretKey $secrets[5] -Verbose -Debug -ErrorAction Continue *>&1
             try { Get-IRJobStep nightly-resnet50 -ProfileName missing -Verbose -Debug *>&1 } catch { $_ }
         )
 
