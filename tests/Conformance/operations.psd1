@@ -1,0 +1,10 @@
+# The operations IRSteps wraps, one line each; tests/Conformance.Tests.ps1 checks each against the official
+# service model and the AWS SDK. Read is the input of one call whose whole output is compared, member by
+# member, with what @aws-sdk/client-sagemaker reads for the same input; it must reach the every-member job
+# 'conformance-every-member' (generated from the official model) and make every output member appear,
+# NextToken included. Read = $null for an operation that returns nothing.
+@{
+    Operations = @(
+        @{ Name = 'ListInferenceRecommendationsJobSteps'; Read = @{ JobName = 'conformance-every-member'; MaxResults = 1 } }
+    )
+}
