@@ -4,7 +4,7 @@
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
-      Test     Build, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Test     Build, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
       Clean    remove out/ and the bin/obj folders
 .EXAMPLE
@@ -93,6 +93,24 @@ function Get-PesterModulePath {
     return $manifest
 }
 
+function Install-ConformancePackage {
+    # Installs tests/Conformance's npm packages (the AWS-written client and service model) from its
+    # package-lock.json with npm ci, when node_modules is missing or older than the lock file.
+    $project = Join-Path $Root 'tests/Conformance'
+    $lock = Join-Path $project 'package-lock.json'
+    $installed = Join-Path $project 'node_modules/.package-lock.json'
+    if ((Test-Path $installed) -and (Get-Item -Force $installed).LastWriteTimeUtc -ge (Get-Item $lock).LastWriteTimeUtc) { return }
+    if (-not (Get-Command npm -ErrorAction Ignore)) { throw 'The conformance tests need Node.js 20 or later with npm on the PATH.' }
+    Push-Location $project
+    try {
+        & npm ci --no-audit --no-fund --loglevel=error | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "npm ci in $project failed with exit code $LASTEXITCODE" }
+    }
+    finally {
+        Pop-Location
+    }
+}
+
 function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
@@ -123,6 +141,7 @@ function Invoke-PesterTests {
 function Invoke-TestTask {
     # Builds, runs both suites and prints one closing line 'N passed, N failed'; exits 1 on any failure.
     Invoke-BuildTask
+    Install-ConformancePackage
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed
