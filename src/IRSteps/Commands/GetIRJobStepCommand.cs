@@ -1,6 +1,7 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Errors;
 using IRSteps.Model;
@@ -13,6 +14,16 @@ namespace IRSteps.Commands
     /// Get-IRJobStep: the benchmark steps of Inference Recommender jobs (ListInferenceRecommendationsJobSteps),
     /// every page followed and each page written as it arrives.
     /// </summary>
+    /// <remarks>
+    /// Piped job names are read concurrently, up to -ThrottleLimit jobs at once, each on a background task
+    /// (<see cref="PagePrefetcher{T}"/>). Output stays what a one-by-one read gives: job by job in the order
+    /// the names arrived, each job's steps in page order, its error (non-terminating, the job name as target)
+    /// in its place. Only the pipeline thread writes: the job being written streams its pages as they arrive
+    /// (its next page is requested once a page's first object is written, so the first object comes before
+    /// the second request), while the jobs behind it read up to <see cref="ReadAheadPages"/> pages ahead.
+    /// -First/-Skip count on the pipeline thread, so they are exact; once -First is satisfied every read in
+    /// flight is cancelled, as on Ctrl+C.
+    /// </remarks>
     [Cmdlet(VerbsCommon.Get, "IRJobStep", SupportsPaging = true)]
     [OutputType(typeof(InferenceRecommendationsJobStep))]
     public sealed class GetIRJobStepCommand : IRStepsCmdletBase
@@ -20,6 +31,17 @@ namespace IRSteps.Commands
         /// <summary>The variable that receives the next page's token under -NoAutoIteration.</summary>
         public const string DefaultNextTokenVariable = "IRStepsNextToken";
 
+        /// <summary>
+        /// Jobs read at once by default. Piped jobs are mostly a page or two, so their time is round trips:
+        /// 4 in flight cuts that by about 4 while staying far below SageMaker's request rate limits (a burst of
+        /// 4 List calls), and the SDK's retries absorb a throttle. 1 reads one job after another.
+        /// </summary>
+        public const int DefaultThrottleLimit = 4;
+
+        /// <summary>Pages a job waiting for its turn may read ahead (bounds memory to ThrottleLimit x this many pages).</summary>
+        public const int ReadAheadPages = 4;
+
+        private readonly Queue<JobRead> inFlight = new Queue<JobRead>();
         private ulong skipped;
         private ulong written;
 
@@ -49,88 +71,212 @@ namespace IRSteps.Commands
         [ValidateNotNullOrEmpty]
         public string NextTokenVariable { get; set; } = DefaultNextTokenVariable;
 
+        /// <summary>How many piped jobs are read at once; 1 reads them one after another.</summary>
+        [Parameter]
+        [ValidateRange(1, 32)]
+        public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
+
         protected override void ProcessRecord()
         {
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
-
-            if (FirstSatisfied) return;
-
-            IRecommenderService service;
+            string jobName = JobName;
             try
             {
-                service = GetService();
-            }
-            catch (IRStepsConfigurationException exception)
-            {
-                ThrowCommandError(exception, JobName);
-                return;
-            }
+                if (!JobNames.IsValid(jobName))
+                {
+                    // Queued, so that it comes after the output of the jobs before it.
+                    inFlight.Enqueue(new JobRead(jobName, ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(jobName), jobName)));
+                }
+                else if (!FirstSatisfied)
+                {
+                    IRecommenderService service;
+                    try
+                    {
+                        service = GetService();
+                    }
+                    catch (IRStepsConfigurationException exception)
+                    {
+                        WriteAll();
+                        ThrowCommandError(exception, jobName);
+                        return;
+                    }
 
-            try
-            {
-                ReadSteps(service);
-            }
-            catch (IRStepsServiceException exception)
-            {
-                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobSteps";
-                WriteItemError(exception, JobName);
+                    inFlight.Enqueue(StartJob(service, jobName));
+                }
+
+                while (inFlight.Count >= ThrottleLimit || (inFlight.Count > 0 && inFlight.Peek().Pages == null))
+                {
+                    WriteHead(wait: true);
+                }
+
+                while (inFlight.Count > 0 && WriteHead(wait: false))
+                {
+                }
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+                // Ctrl+C: PowerShell stops the pipeline; the reads in flight are cancelled with the token.
             }
         }
 
-        private void ReadSteps(IRecommenderService service)
+        protected override void EndProcessing()
         {
-            string jobName = JobName;
-            var reader = new PageReader<InferenceRecommendationsJobStep>(
-                (token, cancellationToken) => FetchAsync(service, jobName, token, cancellationToken),
-                "the steps of job '" + jobName + "'",
-                NextToken);
-
-            while (reader.HasMorePages && !FirstSatisfied)
+            try
             {
-                var stopwatch = Stopwatch.StartNew();
-                Page<InferenceRecommendationsJobStep> page = Await(reader.ReadNextAsync(CancellationToken));
-                WriteVerbose(string.Format(
-                    "ListInferenceRecommendationsJobSteps job '{0}' page {1}: {2} steps in {3} ms (request id {4})",
-                    jobName, reader.PageCount, page.Items.Count, stopwatch.ElapsedMilliseconds, page.RequestId ?? "none"));
-
-                foreach (InferenceRecommendationsJobStep step in page.Items)
-                {
-                    if (!Emit(step)) break;
-                }
-
-                if (NoAutoIteration)
-                {
-                    SessionState.PSVariable.Set(NextTokenVariable, reader.NextToken);
-                    if (reader.NextToken != null)
-                    {
-                        WriteVerbose("More steps remain: the next page's token is in $" + NextTokenVariable + "; pass it to -NextToken.");
-                    }
-                    break;
-                }
+                WriteAll();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
             }
         }
 
-        private async Task<Page<InferenceRecommendationsJobStep>> FetchAsync(IRecommenderService service, string jobName, string token, System.Threading.CancellationToken cancellationToken)
+        private void WriteAll()
         {
-            var request = new ListInferenceRecommendationsJobStepsRequest
+            while (inFlight.Count > 0)
+            {
+                WriteHead(wait: true);
+            }
+        }
+
+        /// <summary>Starts reading one job's steps on a background task, with this record's parameters.</summary>
+        private JobRead StartJob(IRecommenderService service, string jobName)
+        {
+            var template = new ListInferenceRecommendationsJobStepsRequest
             {
                 JobName = jobName,
                 Status = Status,
                 StepType = StepType,
                 MaxResults = MaxResult,
+            };
+            var reader = new PageReader<InferenceRecommendationsJobStep>(
+                (token, cancellationToken) => FetchAsync(service, template, token, cancellationToken),
+                "the steps of job '" + jobName + "'",
+                NextToken);
+
+            // The job written first asks for its second page only after its first object is out; the jobs behind it read ahead.
+            int window = inFlight.Count == 0 ? 1 : ReadAheadPages;
+            var pages = new PagePrefetcher<InferenceRecommendationsJobStep>(reader, window, NoAutoIteration ? 1 : 0, CancellationToken);
+            pages.Start();
+            return new JobRead(jobName, pages);
+        }
+
+        /// <summary>
+        /// Writes the first job's pages: all of them (waiting), or those already read. True when the job is
+        /// finished and removed (or -First is satisfied and every job abandoned).
+        /// </summary>
+        private bool WriteHead(bool wait)
+        {
+            JobRead job = inFlight.Peek();
+            if (job.Pages == null)
+            {
+                inFlight.Dequeue();
+                WriteError(job.InvalidName);
+                return true;
+            }
+
+            while (true)
+            {
+                PrefetchedPage<InferenceRecommendationsJobStep> page;
+                try
+                {
+                    if (wait)
+                    {
+                        page = Await(job.Pages.TakeAsync(CancellationToken));
+                    }
+                    else if (!job.Pages.TryTake(out page))
+                    {
+                        return false;
+                    }
+                }
+                catch (IRStepsServiceException exception)
+                {
+                    Finish(job);
+                    exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobSteps";
+                    WriteItemError(exception, job.JobName);
+                    return true;
+                }
+
+                if (page == null)
+                {
+                    Finish(job);
+                    return true;
+                }
+
+                WritePage(job, page);
+                if (FirstSatisfied)
+                {
+                    AbandonAll();
+                    return true;
+                }
+            }
+        }
+
+        private void WritePage(JobRead job, PrefetchedPage<InferenceRecommendationsJobStep> page)
+        {
+            IReadOnlyList<InferenceRecommendationsJobStep> items = page.Page.Items;
+            WriteVerbose(string.Format(
+                "ListInferenceRecommendationsJobSteps job '{0}' page {1}: {2} steps in {3} ms (request id {4})",
+                job.JobName, page.Number, items.Count, (long)page.Elapsed.TotalMilliseconds, page.Page.RequestId ?? "none"));
+
+            // No page is requested that -First does not need; otherwise the next one is asked for once this
+            // page's first object is written, and read while the rest are.
+            bool nextRequested = NoAutoIteration;
+            if (!nextRequested && WillSatisfyFirst(items.Count))
+            {
+                job.Pages.Stop();
+                nextRequested = true;
+            }
+
+            foreach (InferenceRecommendationsJobStep step in items)
+            {
+                if (!Emit(step)) break;
+                if (!nextRequested)
+                {
+                    job.Pages.RequestNextPage();
+                    nextRequested = true;
+                }
+            }
+
+            if (!nextRequested) job.Pages.RequestNextPage();
+
+            if (NoAutoIteration)
+            {
+                SessionState.PSVariable.Set(NextTokenVariable, page.NextToken);
+                if (page.NextToken != null)
+                {
+                    WriteVerbose("More steps remain: the next page's token is in $" + NextTokenVariable + "; pass it to -NextToken.");
+                }
+            }
+        }
+
+        private static async Task<Page<InferenceRecommendationsJobStep>> FetchAsync(
+            IRecommenderService service, ListInferenceRecommendationsJobStepsRequest template, string token, CancellationToken cancellationToken)
+        {
+            var request = new ListInferenceRecommendationsJobStepsRequest
+            {
+                JobName = template.JobName,
+                Status = template.Status,
+                StepType = template.StepType,
+                MaxResults = template.MaxResults,
                 NextToken = token,
             };
             ListInferenceRecommendationsJobStepsResponse response =
                 await service.ListInferenceRecommendationsJobStepsAsync(request, cancellationToken).ConfigureAwait(false);
             return new Page<InferenceRecommendationsJobStep>(response.Steps, response.NextToken, response.RequestId);
+        }
+
+        private void Finish(JobRead job)
+        {
+            inFlight.Dequeue();
+            job.Pages.Dispose();
+        }
+
+        /// <summary>-First is satisfied: every read still in flight is cancelled and its steps dropped.</summary>
+        private void AbandonAll()
+        {
+            while (inFlight.Count > 0)
+            {
+                inFlight.Dequeue().Pages?.Dispose();
+            }
         }
 
         /// <summary>Writes one step, honouring -Skip and -First; false once -First is satisfied.</summary>
@@ -148,6 +294,36 @@ namespace IRSteps.Commands
             return !FirstSatisfied;
         }
 
+        /// <summary>Whether writing this many more steps satisfies -First (after what -Skip still drops).</summary>
+        private bool WillSatisfyFirst(int count)
+        {
+            ulong first = PagingParameters.First;
+            if (first == ulong.MaxValue) return false;
+            ulong toSkip = PagingParameters.Skip - skipped;
+            ulong afterSkip = (ulong)count > toSkip ? (ulong)count - toSkip : 0;
+            return written + afterSkip >= first;
+        }
+
         private bool FirstSatisfied => written >= PagingParameters.First;
+
+        /// <summary>One piped job: its reader, or the error of an invalid name.</summary>
+        private sealed class JobRead
+        {
+            public JobRead(string jobName, PagePrefetcher<InferenceRecommendationsJobStep> pages)
+            {
+                JobName = jobName;
+                Pages = pages;
+            }
+
+            public JobRead(string jobName, ErrorRecord invalidName)
+            {
+                JobName = jobName;
+                InvalidName = invalidName;
+            }
+
+            public string JobName { get; }
+            public PagePrefetcher<InferenceRecommendationsJobStep> Pages { get; }
+            public ErrorRecord InvalidName { get; }
+        }
     }
 }

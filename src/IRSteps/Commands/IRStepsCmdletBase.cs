@@ -252,6 +252,8 @@ namespace IRSteps.Commands
 
         public void Dispose()
         {
+            // Whatever is still in flight (reads abandoned by a pipeline that ended early) stops now.
+            cancellation.Cancel();
             service?.Dispose();
             cancellation.Dispose();
         }
