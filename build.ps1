@@ -6,6 +6,7 @@
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
       Test     Build, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
+      Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -13,7 +14,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -177,6 +178,13 @@ function Invoke-DemoTask {
         Stop-IRStepsEmulator $emulator
         Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY, Env:AWS_REGION, Env:AWS_ENDPOINT_URL_SAGEMAKER -ErrorAction Ignore
     }
+}
+
+function Invoke-BenchTask {
+    # Prints the benchmarks' figures (medians, with their references); not part of Test.
+    Invoke-BuildTask
+    Install-ConformancePackage
+    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'IRSteps.psd1') -EmulatorDll (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
 }
 
 function Invoke-CleanTask {

@@ -33,3 +33,6 @@ export function createClient(options, rawAnswers) {
   }
   return client;
 }
+
+// For bench/, which has no node_modules of its own: the SDK as this project installs it.
+export { ListInferenceRecommendationsJobStepsCommand, paginateListInferenceRecommendationsJobSteps } from '@aws-sdk/client-sagemaker';

@@ -1,0 +1,235 @@
+<#
+.SYNOPSIS
+    Benchmarks IRSteps against references measured in the same run, on the local emulator: figures, not
+    pass/fail. Run with: dotnet pwsh ./build.ps1 Bench (builds, installs tests/Conformance's npm packages).
+.DESCRIPTION
+    Each figure is the median of -Runs runs, after a warm-up, printed as a table with the reference beside it:
+      Throughput      synthetic-5000 at 100 steps a page: Get-IRJobStep, the @aws-sdk/client-sagemaker paginator,
+                      and the emulator's own time serving those 50 pages (the floor)
+      First object    time to Get-IRJobStep's first object, against one 100-step page by the AWS SDK; and how
+                      long after the first object the second page was requested (positive: first object first)
+      Start-up        Import-Module in a fresh pwsh above a bare pwsh start; the first call in a fresh process
+                      (above the import), against a fresh Node process's import of the AWS SDK and first call
+      Memory          working set streaming synthetic-100000 (100 a page) in a fresh pwsh: start, peak, end
+      Many jobs       20 piped job names with a 100 ms page (PageDelayMs) at -ThrottleLimit 1 and 4
+#>
+[CmdletBinding()]
+param(
+    [int] $Runs = 5,
+    [string] $ModuleManifest = (Join-Path $PSScriptRoot '../out/IRSteps/IRSteps.psd1'),
+    [string] $EmulatorDll = (Join-Path $PSScriptRoot '../out/emulator/IRSteps.Emulator.dll')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+. (Join-Path $PSScriptRoot '../tests/Emulator/Emulator.ps1')
+
+$ModuleManifest = (Resolve-Path $ModuleManifest).ProviderPath
+$AwsSdkScript = Join-Path $PSScriptRoot 'aws-sdk-read.mjs'
+$PwshDll = Join-Path (Split-Path ([psobject].Assembly.Location)) 'pwsh.dll'
+$AccessKey = 'AKIDTESTBENCH'
+
+# Only the emulator: no profile, no instance metadata, the emulator's test key.
+$benchHome = Join-Path ([IO.Path]::GetTempPath()) ('irsteps-bench-' + [Guid]::NewGuid().ToString('N'))
+New-Item -ItemType Directory -Force (Join-Path $benchHome '.aws') | Out-Null
+Get-ChildItem Env: | Where-Object Name -Like 'AWS_*' | ForEach-Object { Remove-Item "Env:$($_.Name)" }
+$env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $benchHome '.aws/credentials'
+$env:AWS_CONFIG_FILE = Join-Path $benchHome '.aws/config'
+$env:AWS_EC2_METADATA_DISABLED = 'true'
+$env:AWS_ACCESS_KEY_ID = $AccessKey
+$env:AWS_SECRET_ACCESS_KEY = Get-IRStepsEmulatorSecret -AccessKey $AccessKey
+$env:AWS_REGION = 'us-east-1'
+
+function Get-Median {
+    param([double[]] $Values)
+    $sorted = @($Values | Sort-Object)
+    if ($sorted.Count % 2) { return $sorted[[int][Math]::Floor($sorted.Count / 2)] }
+    return ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2
+}
+
+function Measure-Ms {
+    param([scriptblock] $Script)
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $null = & $Script
+    $stopwatch.Elapsed.TotalMilliseconds
+}
+
+function Invoke-AwsSdk {
+    # Runs bench/aws-sdk-read.mjs and returns its JSON result.
+    param([string] $Mode, [string] $Job, [int] $Count = $Runs, [int] $PageSize = 100)
+    $output = & node $AwsSdkScript --mode $Mode --job $Job --runs $Count --page-size $PageSize --endpoint $emulator.Url `
+        --access-key $AccessKey --secret $env:AWS_SECRET_ACCESS_KEY
+    if ($LASTEXITCODE -ne 0) { throw "aws-sdk-read.mjs --mode $Mode failed" }
+    $output | ConvertFrom-Json
+}
+
+function Invoke-FreshPwsh {
+    # Runs a command in a new pwsh process (no profile); returns its output and wall time.
+    param([string] $Command)
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $output = & dotnet $PwshDll -NoProfile -NonInteractive -Command $Command
+    $ms = $stopwatch.Elapsed.TotalMilliseconds
+    if ($LASTEXITCODE -ne 0) { throw "pwsh -Command '$Command' failed: $output" }
+    [pscustomobject]@{ Ms = $ms; Output = $output }
+}
+
+function Measure-StreamingMemory {
+    # Runs a command in a new pwsh that prints START and END around what is measured; samples the process's
+    # working set from here every 20 ms in between. Returns start, peak and end in bytes.
+    param([string] $Command)
+    $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $PwshDll, '-NoProfile', '-NonInteractive', '-Command', $Command) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($info)
+    try {
+        while (($line = $process.StandardOutput.ReadLine()) -ne 'START') {
+            if ($null -eq $line) { throw 'The memory benchmark process ended before START.' }
+        }
+        $process.Refresh(); $start = $process.WorkingSet64; $peak = $start
+        $end = $process.StandardOutput.ReadLineAsync()
+        while (-not $end.Wait(20)) {
+            $process.Refresh()
+            if ($process.WorkingSet64 -gt $peak) { $peak = $process.WorkingSet64 }
+        }
+        $process.Refresh()
+        $last = $process.WorkingSet64
+        if ($end.Result -ne 'END') { throw "The memory benchmark process said '$($end.Result)' instead of END." }
+        [double[]] ($start, [Math]::Max($peak, $last), $last)
+    }
+    finally {
+        $process.WaitForExit(30000) | Out-Null
+        $process.Dispose()
+    }
+}
+
+function Get-EmulatorServerMs {
+    (Invoke-IRStepsEmulatorControl $emulator GET 'stats' $null).ServerSeconds * 1000
+}
+
+$rows = [Collections.Generic.List[object]]::new()
+function Add-Row {
+    param([string] $Benchmark, [string] $Figure, $IRSteps, $Reference, [string] $ReferenceName, [string] $Ratio)
+    $rows.Add([pscustomobject]@{
+            Benchmark = $Benchmark
+            Figure    = $Figure
+            IRSteps   = if ($IRSteps -is [double]) { [Math]::Round($IRSteps, 1) } else { $IRSteps }
+            Reference = if ($Reference -is [double]) { [Math]::Round($Reference, 1) } else { $Reference }
+            Of        = $ReferenceName
+            Ratio     = $Ratio
+        })
+}
+
+function Format-Ratio {
+    param([double] $Value, [string] $Meaning)
+    '{0:0.00}x {1}' -f $Value, $Meaning
+}
+
+$emulator = Start-IRStepsEmulator -Path $EmulatorDll
+$env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.Url
+try {
+    Import-Module $ModuleManifest
+    Write-Host "IRSteps benchmarks: $Runs runs each (medians), emulator $($emulator.Url), $([Environment]::ProcessorCount) cores"
+
+    # --- Throughput ------------------------------------------------------------------------------------------
+    Write-Host 'Throughput ...'
+    $job = 'synthetic-5000'
+    # Three warm-up reads on each side (the AWS SDK's in each of its processes): .NET's tiered JIT and V8 both
+    # compile their hot paths only after a few calls.
+    foreach ($warmUp in 1..3) { Get-IRJobStep $job -MaxResult 100 | Out-Null }
+    # Interleaved (IRSteps, then the AWS SDK, run after run), so that the machine's load weighs on both alike.
+    $moduleMs = @(); $floorMs = @(); $jsMs = @()
+    for ($i = 0; $i -lt $Runs; $i++) {
+        Reset-IRStepsEmulator $emulator
+        $moduleMs += Measure-Ms { Get-IRJobStep $job -MaxResult 100 | Out-Null }
+        $floorMs += Get-EmulatorServerMs
+        $jsMs += (Invoke-AwsSdk -Mode throughput -Job $job -Count 1).Ms
+    }
+    $module = Get-Median $moduleMs; $js = Get-Median $jsMs; $floor = Get-Median $floorMs
+    Add-Row 'Throughput' "$job @100/page, ms" $module $js 'AWS SDK JS paginator' (Format-Ratio ($js / $module) 'IRSteps speed vs JS')
+    Add-Row 'Throughput' "$job @100/page, steps/s" (5000 / $module * 1000) (5000 / $js * 1000) 'AWS SDK JS paginator' ''
+    Add-Row 'Throughput' 'emulator serving the 50 pages, ms' $module $floor 'emulator server time (floor)' (Format-Ratio ($module / $floor) 'IRSteps time over the floor')
+
+    # --- Time to first object --------------------------------------------------------------------------------
+    Write-Host 'First object ...'
+    $firstMs = @(); $gapMs = @()
+    for ($i = 0; $i -lt $Runs; $i++) {
+        Reset-IRStepsEmulator $emulator
+        $script:firstAt = $null
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+        Get-IRJobStep synthetic-300 -MaxResult 100 | ForEach-Object {
+            if ($null -eq $script:firstAt) { $script:firstAt = [DateTimeOffset]::UtcNow; $script:firstMs = $stopwatch.Elapsed.TotalMilliseconds }
+        }
+        $requests = Get-IRStepsEmulatorRequest $emulator -Operation ListInferenceRecommendationsJobSteps
+        $firstMs += $script:firstMs
+        $gapMs += ([DateTimeOffset] $requests[1].Time - $script:firstAt).TotalMilliseconds
+    }
+    $sdkFirst = Invoke-AwsSdk -Mode first-page -Job synthetic-300
+    $first = Get-Median $firstMs
+    Add-Row 'First object' 'time to first object / one 100-step page, ms' $first (Get-Median $sdkFirst.Ms) 'AWS SDK JS, one page' (Format-Ratio ($first / (Get-Median $sdkFirst.Ms)) 'of the page time')
+    Add-Row 'First object' 'second page requested after first object, ms (min)' ([double] ($gapMs | Measure-Object -Minimum).Minimum) '' '' 'positive: first object first'
+
+    # --- Start-up --------------------------------------------------------------------------------------------
+    # A bare start runs no command; the first command of a session (any Import-Module) pays PowerShell's own
+    # warm-up, so an empty module's import is measured too, to show IRSteps' share apart.
+    Write-Host 'Start-up ...'
+    $emptyModule = Join-Path $benchHome 'Empty/Empty.psd1'
+    New-Item -ItemType Directory -Force (Split-Path $emptyModule) | Out-Null
+    Set-Content $emptyModule "@{ ModuleVersion = '1.0'; CmdletsToExport = @(); FunctionsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+    $bare = @(); $empty = @(); $import = @(); $firstCall = @(); $nodeBare = @(); $nodeFirst = @(); $inner = @()
+    $callCommand = "`$s = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$ModuleManifest'; `$i = `$s.Elapsed.TotalMilliseconds; " +
+        "Get-IRJobStep nightly-resnet50 | Out-Null; '{0} {1}' -f `$i, (`$s.Elapsed.TotalMilliseconds - `$i)"
+    $null = Invoke-FreshPwsh 'exit'
+    for ($i = 0; $i -lt [Math]::Max($Runs, 5); $i++) {
+        $bare += (Invoke-FreshPwsh 'exit').Ms
+        $empty += (Invoke-FreshPwsh "Import-Module '$emptyModule'").Ms
+        $import += (Invoke-FreshPwsh "Import-Module '$ModuleManifest'").Ms
+        $call = Invoke-FreshPwsh $callCommand
+        $firstCall += $call.Ms
+        $inner += , ([double[]] ("$($call.Output)" -split ' '))
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew(); & node -e '0'; $nodeBare += $stopwatch.Elapsed.TotalMilliseconds
+        $stopwatch = [Diagnostics.Stopwatch]::StartNew(); $null = Invoke-AwsSdk -Mode first-page -Job nightly-resnet50 -Count 0 -PageSize 10
+        $nodeFirst += $stopwatch.Elapsed.TotalMilliseconds
+    }
+    $bareMs = Get-Median $bare
+    Add-Row 'Start-up' 'Import-Module above a bare pwsh start, ms' ((Get-Median $import) - $bareMs) $bareMs 'bare pwsh start (-Command exit)' 'goal <= 150 ms'
+    Add-Row 'Start-up' 'of which any first command (an empty module''s import), ms' ((Get-Median $empty) - $bareMs) '' '' ''
+    Add-Row 'Start-up' 'IRSteps above an empty module, ms' ((Get-Median $import) - (Get-Median $empty)) '' '' ''
+    Add-Row 'Start-up' 'Import-Module measured inside the process, ms' (Get-Median ($inner | ForEach-Object { $_[0] })) '' '' ''
+    $ours = (Get-Median $firstCall) - $bareMs; $theirs = (Get-Median $nodeFirst) - (Get-Median $nodeBare)
+    Add-Row 'Start-up' 'import + first call in a fresh process, above a bare start, ms' $ours $theirs 'Node: import AWS SDK + call, above bare' (Format-Ratio ($ours / $theirs) 'of JS time')
+    Add-Row 'Start-up' 'first call measured inside the process, ms' (Get-Median ($inner | ForEach-Object { $_[1] })) '' '' ''
+
+    # --- Memory ----------------------------------------------------------------------------------------------
+    # Sampled from outside the process, so that measuring adds nothing to the process measured.
+    Write-Host 'Memory ...'
+    $memoryCommand = "Import-Module '$ModuleManifest'; `$null = Get-IRJobStep synthetic-300 -MaxResult 100; [GC]::Collect(); " +
+        "[GC]::WaitForPendingFinalizers(); [GC]::Collect(); 'START'; Get-IRJobStep synthetic-100000 -MaxResult 100 | Out-Null; 'END'"
+    $memory = @(); $memoryRuns = [Math]::Max(1, [Math]::Min($Runs, 3))
+    for ($i = 0; $i -lt $memoryRuns; $i++) { $memory += , (Measure-StreamingMemory $memoryCommand) }
+    $sdkMemory = Invoke-AwsSdk -Mode memory -Job synthetic-100000 -Count 1
+    $mb = 1MB
+    $startMb = Get-Median ($memory | ForEach-Object { $_[0] / $mb }); $peakMb = Get-Median ($memory | ForEach-Object { $_[1] / $mb }); $endMb = Get-Median ($memory | ForEach-Object { $_[2] / $mb })
+    Add-Row 'Memory' 'synthetic-100000 working set at start, MB' $startMb ($sdkMemory.StartBytes / $mb) 'Node RSS, AWS SDK paginator' ''
+    Add-Row 'Memory' 'peak while streaming, MB' $peakMb ($sdkMemory.PeakBytes / $mb) 'Node RSS, AWS SDK paginator' ''
+    Add-Row 'Memory' 'end, MB' $endMb ($sdkMemory.EndBytes / $mb) 'Node RSS, AWS SDK paginator' ''
+    Add-Row 'Memory' 'growth (peak - start), MB' ($peakMb - $startMb) (($sdkMemory.PeakBytes - $sdkMemory.StartBytes) / $mb) 'Node RSS, AWS SDK paginator' "goal < 50 MB; $memoryRuns fresh processes"
+
+    # --- Many jobs -------------------------------------------------------------------------------------------
+    Write-Host 'Many jobs ...'
+    $names = 1..20 | ForEach-Object { "synthetic-$_" }
+    Set-IRStepsEmulatorConfig $emulator -PageDelayMs 100
+    $one = @(); $four = @()
+    for ($i = 0; $i -lt [Math]::Max(1, [Math]::Min($Runs, 3)); $i++) {
+        $one += Measure-Ms { $names | Get-IRJobStep -ThrottleLimit 1 | Out-Null }
+        $four += Measure-Ms { $names | Get-IRJobStep -ThrottleLimit 4 | Out-Null }
+    }
+    Set-IRStepsEmulatorConfig $emulator -PageDelayMs 0
+    Add-Row 'Many jobs' '20 piped jobs, 100 ms page: -ThrottleLimit 4, ms' (Get-Median $four) (Get-Median $one) '-ThrottleLimit 1' (Format-Ratio ((Get-Median $one) / (Get-Median $four)) 'faster (goal >= 3x)')
+}
+finally {
+    Stop-IRStepsEmulator $emulator
+    Remove-Item -Recurse -Force -ErrorAction Ignore $benchHome
+}
+
+$rows | Format-Table -AutoSize -Wrap | Out-String -Width 220 | Write-Host
