@@ -6,5 +6,9 @@
 @{
     Operations = @(
         @{ Name = 'ListInferenceRecommendationsJobSteps'; Read = @{ JobName = 'conformance-every-member'; MaxResults = 1 } }
+        # The every-member job is the oldest, so it comes first; MaxResults 1 leaves a NextToken.
+        @{ Name = 'ListInferenceRecommendationsJobs'; Read = @{ SortBy = 'CreationTime'; SortOrder = 'Ascending'; MaxResults = 1 } }
+        @{ Name = 'DescribeInferenceRecommendationsJob'; Read = @{ JobName = 'conformance-every-member' } }
+        @{ Name = 'StopInferenceRecommendationsJob'; Read = $null }
     )
 }
