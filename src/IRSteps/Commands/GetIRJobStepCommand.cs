@@ -51,8 +51,7 @@ namespace IRSteps.Commands
         private const int StepsPerCollection = 2048;
 
         private readonly Queue<JobRead> inFlight = new Queue<JobRead>();
-        private ulong skipped;
-        private ulong written;
+        private PagingWindow window;
         private int stepsSinceCollection;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -86,6 +85,11 @@ namespace IRSteps.Commands
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
 
+        protected override void BeginProcessing()
+        {
+            window = new PagingWindow(PagingParameters);
+        }
+
         protected override void ProcessRecord()
         {
             string jobName = JobName;
@@ -96,7 +100,7 @@ namespace IRSteps.Commands
                     // Queued, so that it comes after the output of the jobs before it.
                     inFlight.Enqueue(new JobRead(jobName, ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(jobName), jobName)));
                 }
-                else if (!FirstSatisfied)
+                else if (!window.Satisfied)
                 {
                     IRecommenderService service;
                     try
@@ -212,7 +216,7 @@ namespace IRSteps.Commands
                 }
 
                 WritePage(job, page);
-                if (FirstSatisfied)
+                if (window.Satisfied)
                 {
                     AbandonAll();
                     return true;
@@ -230,7 +234,7 @@ namespace IRSteps.Commands
             // No page is requested that -First does not need; otherwise the next one is asked for once this
             // page's first object is written, and read while the rest are.
             bool nextRequested = NoAutoIteration;
-            if (!nextRequested && WillSatisfyFirst(items.Count))
+            if (!nextRequested && window.SatisfiedAfter(items.Count))
             {
                 job.Pages.Stop();
                 nextRequested = true;
@@ -238,7 +242,8 @@ namespace IRSteps.Commands
 
             foreach (InferenceRecommendationsJobStep step in items)
             {
-                if (!Emit(step)) break;
+                if (window.Admit()) WriteObject(step);
+                else if (window.Satisfied) break;
                 if (!nextRequested)
                 {
                     job.Pages.RequestNextPage();
@@ -295,33 +300,6 @@ namespace IRSteps.Commands
                 inFlight.Dequeue().Pages?.Dispose();
             }
         }
-
-        /// <summary>Writes one step, honouring -Skip and -First; false once -First is satisfied.</summary>
-        private bool Emit(InferenceRecommendationsJobStep step)
-        {
-            if (skipped < PagingParameters.Skip)
-            {
-                skipped++;
-                return true;
-            }
-
-            if (FirstSatisfied) return false;
-            WriteObject(step);
-            written++;
-            return !FirstSatisfied;
-        }
-
-        /// <summary>Whether writing this many more steps satisfies -First (after what -Skip still drops).</summary>
-        private bool WillSatisfyFirst(int count)
-        {
-            ulong first = PagingParameters.First;
-            if (first == ulong.MaxValue) return false;
-            ulong toSkip = PagingParameters.Skip - skipped;
-            ulong afterSkip = (ulong)count > toSkip ? (ulong)count - toSkip : 0;
-            return written + afterSkip >= first;
-        }
-
-        private bool FirstSatisfied => written >= PagingParameters.First;
 
         /// <summary>One piped job: its reader, or the error of an invalid name.</summary>
         private sealed class JobRead
