@@ -95,7 +95,7 @@ Describe 'Get-IRJobStep -ThrottleLimit' {
 
     It 'writes each failing job''s error in its place, non-terminating, with the job name as target' {
         Add-IRStepsEmulatorFault $emulator -Kind Slow -JobName nightly-resnet50 -DelayMs 300
-        $all = @('nightly-resnet50', 'no-such-job', 'not a name!', 'legacy-no-endpoint' | Get-IRJobStep -ThrottleLimit 4 2>&1)
+        $all = @('nightly-resnet50', 'no-such-job', 'not a name!', 'legacy-no-endpoint' | Get-IRJobStep -ThrottleLimit 4 -ErrorAction Continue 2>&1)
 
         $all.Count | Should -Be (8 + 1 + 1 + 4)
         @($all[0..7] | ForEach-Object JobName | Select-Object -Unique) | Should -Be 'nightly-resnet50'
@@ -117,15 +117,16 @@ Describe 'Get-IRJobStep -ThrottleLimit' {
         @($concurrent | Where-Object { $_ -like 'nightly-resnet50 *' }).Count | Should -Be 5
     }
 
-    It 'reads each piped job with its own record''s parameters' {
-        $records = [pscustomobject]@{ JobName = 'nightly-resnet50'; Status = 'FAILED' },
-                   [pscustomobject]@{ JobName = 'paged-job-25'; Status = 'COMPLETED' }
+    It 'reads each piped job with its own record''s connection parameters' {
+        $records = [pscustomobject]@{ JobName = 'nightly-resnet50'; Region = 'us-west-2' },
+                   [pscustomobject]@{ JobName = 'paged-job-25'; Region = 'eu-west-1' }
 
         $steps = @($records | Get-IRJobStep -ThrottleLimit 4)
 
-        @($steps | Where-Object JobName -EQ 'nightly-resnet50').Status | Should -Be 'FAILED'
-        @($steps | Where-Object JobName -EQ 'paged-job-25').Count | Should -Be 20
-        $steps.Status | Select-Object -Skip 1 -Unique | Should -Be 'COMPLETED'
+        $steps.Count | Should -Be (8 + 25)
+        foreach ($request in (Get-IRStepsEmulatorRequest $emulator -Operation ListInferenceRecommendationsJobSteps)) {
+            $request.Region | Should -Be $(if ($request.JobName -eq 'nightly-resnet50') { 'us-west-2' } else { 'eu-west-1' })
+        }
     }
 
     It 'accepts 1 to 32' {
