@@ -190,7 +190,9 @@ function Invoke-BenchTask {
 function Invoke-CleanTask {
     # Removes build output.
     Remove-Item -Recurse -Force -ErrorAction Ignore $Out
+    # node_modules (tests/Conformance) has bin folders of its own: leave them to npm.
     Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Recurse -Directory -Include bin, obj |
+        Where-Object FullName -NotMatch '[\\/]node_modules[\\/]' |
         Remove-Item -Recurse -Force -ErrorAction Ignore
 }
 
