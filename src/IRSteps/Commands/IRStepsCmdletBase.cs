@@ -18,6 +18,7 @@ namespace IRSteps.Commands
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
         private readonly ConcurrentQueue<EngineMessage> messages = new ConcurrentQueue<EngineMessage>();
         private IRecommenderService service;
+        private bool disposed;
         private string serviceKey;
         private int pipelineThreadId;
         private volatile bool pumping;
@@ -252,6 +253,9 @@ namespace IRSteps.Commands
 
         public void Dispose()
         {
+            if (disposed) return;
+            disposed = true;
+
             // Whatever is still in flight (reads abandoned by a pipeline that ended early) stops now.
             cancellation.Cancel();
             service?.Dispose();
