@@ -121,9 +121,12 @@ function Add-IRStepsEmulatorFault {
         [string] $Operation,
         [string] $JobName,
         [int] $Times = 1,
-        [int] $DelayMs = 0
+        [int] $DelayMs = 0,
+        # Sends x-amz-retry-after (ms) with the fault's answer: the SDK then waits at least that long before retrying.
+        [int] $RetryAfterMs = -1
     )
     $fault = @{ Kind = $Kind; Times = $Times; DelayMs = $DelayMs }
+    if ($RetryAfterMs -ge 0) { $fault.RetryAfterMs = $RetryAfterMs }
     if ($Operation) { $fault.Operation = $Operation }
     if ($JobName) { $fault.JobName = $JobName }
     [void](Invoke-IRStepsEmulatorControl $Emulator POST 'faults' @(, $fault))

@@ -190,6 +190,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             entry.Region = auth.Region;
             entry.Service = auth.Service;
             entry.SessionToken = auth.SessionToken ?? Header(request, "x-amz-security-token");
+            entry.Signature = SignatureOf(Header(request, "authorization"));
             if (!auth.Ok)
             {
                 var error = isSts
@@ -216,6 +217,8 @@ public sealed class EmulatorServer : IAsyncDisposable
                 }
                 if (FaultResponses.Replacement(fault.Kind, operation ?? "", entry.JobName, auth.Region ?? "us-east-1") is { } replacement)
                 {
+                    if (fault.RetryAfterMs is int retryAfter)
+                        ctx.Response.Headers["x-amz-retry-after"] = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await SendAsync(ctx, requestId, replacement, entry).ConfigureAwait(false);
                     return;
                 }
@@ -308,6 +311,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         catch (Exception) { /* the client may already be gone */ }
         ctx.Abort();
+    }
+
+    /// <summary>The hex signature in a SigV4 Authorization header, or null.</summary>
+    private static string? SignatureOf(string? authorization)
+    {
+        if (authorization is null) return null;
+        var at = authorization.IndexOf("Signature=", StringComparison.Ordinal);
+        if (at < 0) return null;
+        var value = authorization[(at + "Signature=".Length)..];
+        var end = value.IndexOf(',');
+        return (end >= 0 ? value[..end] : value).Trim();
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

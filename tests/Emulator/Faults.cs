@@ -44,6 +44,8 @@ public sealed class FaultSpec
     public string? JobName { get; set; }
     public int Times { get; set; } = 1;
     public int DelayMs { get; set; }
+    /// <summary>When set, the answer carries <c>x-amz-retry-after</c> with this many milliseconds (the SDK waits at least that long before retrying).</summary>
+    public int? RetryAfterMs { get; set; }
 
     internal bool Matches(string? operation, string? jobName)
         => (Operation is null || string.Equals(Operation, operation, StringComparison.OrdinalIgnoreCase))
@@ -62,8 +64,8 @@ public sealed class FaultQueue
         lock (_pending) { _pending.Add(fault); _count = _pending.Count; }
     }
 
-    public void Add(FaultKind kind, string? operation = null, string? jobName = null, int times = 1, int delayMs = 0)
-        => Add(new FaultSpec { Kind = kind, Operation = operation, JobName = jobName, Times = times, DelayMs = delayMs });
+    public void Add(FaultKind kind, string? operation = null, string? jobName = null, int times = 1, int delayMs = 0, int? retryAfterMs = null)
+        => Add(new FaultSpec { Kind = kind, Operation = operation, JobName = jobName, Times = times, DelayMs = delayMs, RetryAfterMs = retryAfterMs });
 
     public void Clear()
     {
@@ -72,7 +74,7 @@ public sealed class FaultQueue
 
     public IReadOnlyList<FaultSpec> Pending()
     {
-        lock (_pending) return _pending.Select(f => new FaultSpec { Kind = f.Kind, Operation = f.Operation, JobName = f.JobName, Times = f.Times, DelayMs = f.DelayMs }).ToList();
+        lock (_pending) return _pending.Select(f => new FaultSpec { Kind = f.Kind, Operation = f.Operation, JobName = f.JobName, Times = f.Times, DelayMs = f.DelayMs, RetryAfterMs = f.RetryAfterMs }).ToList();
     }
 
     /// <summary>Takes one use of the first fault matching this request, or null.</summary>
@@ -87,7 +89,7 @@ public sealed class FaultQueue
                 if (!f.Matches(operation, jobName)) continue;
                 if (--f.Times <= 0) _pending.RemoveAt(i);
                 _count = _pending.Count;
-                return new FaultSpec { Kind = f.Kind, Operation = f.Operation, JobName = f.JobName, Times = 1, DelayMs = f.DelayMs };
+                return new FaultSpec { Kind = f.Kind, Operation = f.Operation, JobName = f.JobName, Times = 1, DelayMs = f.DelayMs, RetryAfterMs = f.RetryAfterMs };
             }
         }
         return null;

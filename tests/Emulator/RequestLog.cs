@@ -11,6 +11,8 @@ public sealed class RequestLogEntry
     public string? Region { get; set; }
     public string? Service { get; set; }
     public string? SessionToken { get; set; }
+    /// <summary>The SigV4 signature the client sent (hex), so tests can assert it never shows in any output.</summary>
+    public string? Signature { get; set; }
     /// <summary>The raw request body (JSON for SageMaker, form-encoded for STS query calls).</summary>
     public string Body { get; set; } = "";
     /// <summary>For STS query requests: the decoded form parameters (Action, RoleArn, RoleSessionName, ...); null otherwise.</summary>
