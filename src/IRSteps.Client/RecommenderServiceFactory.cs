@@ -33,7 +33,9 @@ namespace IRSteps.Client
             request.Verbose?.Invoke("IRSteps region " + resolved.Region + " from " + resolved.RegionSource);
 
             TimeSpan timeout = request.RequestTimeout ?? DefaultRequestTimeout;
-            SageMakerConfig config = BuildConfig(resolved, timeout);
+            RetrySettings retries = RetrySettings.Read(resolved.ProfileName, resolved.Files?.Store());
+            request.Debug?.Invoke("IRSteps retries: " + retries + "; each request given up after " + timeout.TotalSeconds + " s (-TimeoutSec)");
+            SageMakerConfig config = BuildConfig(resolved, timeout, retries);
             ConnectionResolver.SettleEndpoint(resolved, config.ServiceURL);
             request.Verbose?.Invoke("IRSteps endpoint " + EndpointOf(config) + " from " + resolved.EndpointSource +
                 (resolved.UseFips ? "; FIPS from " + resolved.FipsSource : string.Empty) +
@@ -53,7 +55,7 @@ namespace IRSteps.Client
             };
 
             string key = string.Join("|", resolved.CredentialKey, resolved.Region, resolved.EndpointUrl, resolved.ProfileName, resolved.Files.Location, resolved.Files.Stamp(),
-                resolved.UseFips, resolved.UseDualStack, resolved.IgnoreConfiguredEndpoints, timeout.Ticks, AwsEnvironmentStamp());
+                resolved.UseFips, resolved.UseDualStack, resolved.IgnoreConfiguredEndpoints, timeout.Ticks, retries.Mode, retries.MaxAttempts, AwsEnvironmentStamp());
             SageMakerClient client = Clients.GetOrAdd(key, _ => new SageMakerClient(resolved.Credentials, config));
 
             var secrets = new[]
@@ -63,12 +65,13 @@ namespace IRSteps.Client
                 }
                 .Where(s => !string.IsNullOrEmpty(s)).ToArray();
             var translator = new ExceptionTranslator(secrets, info.Endpoint ?? "the SageMaker endpoint for " + resolved.Region);
-            return new RecommenderService(client, info, translator);
+            return new RecommenderService(client, info, translator, timeout, request.Verbose);
         }
 
-        internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout)
+        internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings retries = null)
         {
             var config = new SageMakerConfig { Timeout = timeout };
+            (retries ?? RetrySettings.Read(resolved.ProfileName, resolved.Files?.Store())).ApplyTo(config);
 
             if (resolved.ProfileName != null)
             {
