@@ -11,11 +11,17 @@ namespace IRSteps.Client
     {
         private readonly SageMakerClient client;
         private readonly ExceptionTranslator translator;
+        private readonly TimeSpan timeout;
+        private readonly Action<string> verbose;
 
-        public RecommenderService(SageMakerClient client, ConnectionInfo connection, ExceptionTranslator translator)
+        /// <param name="timeout">How long one call may take, its retries and back-offs included.</param>
+        /// <param name="verbose">Where each retry is reported (any thread); may be null.</param>
+        public RecommenderService(SageMakerClient client, ConnectionInfo connection, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
         {
             this.client = client;
             this.translator = translator;
+            this.timeout = timeout;
+            this.verbose = verbose;
             Connection = connection;
         }
 
@@ -39,19 +45,37 @@ namespace IRSteps.Client
 
         private static string JobSubject(string jobName) => "job '" + jobName + "'";
 
+        /// <summary>
+        /// Makes one call under a deadline that covers all its attempts (so the SDK's retries of a request that
+        /// timed out cannot multiply the wait), reports its retries, and translates what it throws.
+        /// Ctrl+C (the caller's token) passes through as cancellation.
+        /// </summary>
         private async Task<T> CallAsync<T>(string operation, string subject, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         {
-            try
+            if (verbose != null)
             {
-                return await call(cancellationToken).ConfigureAwait(false);
+                RetryReporter.Observer.Value = report => verbose(translator.DescribeRetry(report, operation, subject));
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
-                throw;
-            }
-            catch (Exception exception)
-            {
-                throw translator.Translate(exception, operation, subject);
+                deadline.CancelAfter(timeout);
+                try
+                {
+                    return await call(deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception exception) when (deadline.IsCancellationRequested)
+                {
+                    throw translator.TimedOut(exception, operation, subject, timeout);
+                }
+                catch (Exception exception)
+                {
+                    throw translator.Translate(exception, operation, subject);
+                }
             }
         }
 

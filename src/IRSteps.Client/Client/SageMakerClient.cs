@@ -58,6 +58,9 @@ namespace IRSteps.Client
             pipeline.RemoveHandler<EndpointResolver>();
             pipeline.AddHandlerAfter<Marshaller>(new SageMakerEndpointResolver());
             pipeline.AddHandlerAfter<Marshaller>(new SageMakerAuthSchemeHandler());
+
+            // Just inside the retry handler: sees every attempt, so -Verbose can show each retry.
+            pipeline.AddHandlerAfter<RetryHandler>(new RetryReporter());
         }
     }
 }
