@@ -54,6 +54,14 @@ namespace IRSteps.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string EndpointUrl { get; set; }
 
+        /// <summary>
+        /// How long one request may take, its retries and back-offs included, before it is abandoned with a
+        /// RequestTimeout error. Default 60 seconds.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int? TimeoutSec { get; set; }
+
         /// <summary>Cancelled when the user presses Ctrl+C; every network call takes it.</summary>
         protected CancellationToken CancellationToken => cancellation.Token;
 
@@ -66,8 +74,12 @@ namespace IRSteps.Commands
         protected IRecommenderService GetService()
         {
             ConnectionRequest request = BuildConnectionRequest();
-            string key = request.Describe() + "|" + (request.SecretKey + "|" + request.SessionToken).GetHashCode() + "|" + RuntimeIdentity(Credential);
+            string key = request.Describe() + "|" + (request.SecretKey + "|" + request.SessionToken).GetHashCode() + "|" + RuntimeIdentity(Credential) + "|" + TimeoutSec;
             if (service != null && key == serviceKey) return service;
+
+            // Said before anything is resolved or sent, so it shows even when the request never leaves.
+            string warning = EndpointSafety.PlainHttpWarning(EndpointUrl);
+            if (warning != null) WriteWarning(warning);
 
             service?.Dispose();
             try
@@ -148,6 +160,7 @@ namespace IRSteps.Commands
                 ProfileLocation = ProfileLocation,
                 Credential = Credential?.BaseObject,
                 EndpointUrl = EndpointUrl,
+                RequestTimeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
                 StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
                 StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
                 // The engine may call these on any thread: queue, and write from the pipeline thread.
