@@ -100,6 +100,11 @@ namespace IRSteps.Commands
                     // Queued, so that it comes after the output of the jobs before it.
                     inFlight.Enqueue(new JobRead(jobName, ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(jobName), jobName)));
                 }
+                else if (!ServiceValues.StepStatus.TryNormalize(nameof(Status), Status, out string status, out string problem) ||
+                         !ServiceValues.StepType.TryNormalize(nameof(StepType), StepType, out string stepType, out problem))
+                {
+                    inFlight.Enqueue(new JobRead(jobName, ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidParameter, problem, jobName)));
+                }
                 else if (!window.Satisfied)
                 {
                     IRecommenderService service;
@@ -114,7 +119,7 @@ namespace IRSteps.Commands
                         return;
                     }
 
-                    inFlight.Enqueue(StartJob(service, jobName));
+                    inFlight.Enqueue(StartJob(service, jobName, status, stepType));
                 }
 
                 while (inFlight.Count >= ThrottleLimit || (inFlight.Count > 0 && inFlight.Peek().Pages == null))
@@ -151,14 +156,14 @@ namespace IRSteps.Commands
             }
         }
 
-        /// <summary>Starts reading one job's steps on a background task, with this record's parameters.</summary>
-        private JobRead StartJob(IRecommenderService service, string jobName)
+        /// <summary>Starts reading one job's steps on a background task, with this record's parameters (filters as checked).</summary>
+        private JobRead StartJob(IRecommenderService service, string jobName, string status, string stepType)
         {
             var template = new ListInferenceRecommendationsJobStepsRequest
             {
                 JobName = jobName,
-                Status = Status,
-                StepType = StepType,
+                Status = status,
+                StepType = stepType,
                 MaxResults = MaxResult,
             };
             var reader = new PageReader<InferenceRecommendationsJobStep>(
@@ -183,7 +188,7 @@ namespace IRSteps.Commands
             if (job.Pages == null)
             {
                 inFlight.Dequeue();
-                WriteError(job.InvalidName);
+                WriteError(job.Refusal);
                 return true;
             }
 
@@ -301,7 +306,7 @@ namespace IRSteps.Commands
             }
         }
 
-        /// <summary>One piped job: its reader, or the error of an invalid name.</summary>
+        /// <summary>One piped job: its reader, or the error of input refused before any request (name, filters).</summary>
         private sealed class JobRead
         {
             public JobRead(string jobName, PagePrefetcher<InferenceRecommendationsJobStep> pages)
@@ -310,15 +315,15 @@ namespace IRSteps.Commands
                 Pages = pages;
             }
 
-            public JobRead(string jobName, ErrorRecord invalidName)
+            public JobRead(string jobName, ErrorRecord refusal)
             {
                 JobName = jobName;
-                InvalidName = invalidName;
+                Refusal = refusal;
             }
 
             public string JobName { get; }
             public PagePrefetcher<InferenceRecommendationsJobStep> Pages { get; }
-            public ErrorRecord InvalidName { get; }
+            public ErrorRecord Refusal { get; }
         }
     }
 }
