@@ -148,6 +148,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var entry = new RequestLogEntry
         {
             Time = _time.GetUtcNow(),
+            RequestId = requestId,
             Target = target,
             Body = Encoding.UTF8.GetString(body),
             UserAgent = Header(request, "user-agent"),

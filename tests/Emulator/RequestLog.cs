@@ -4,6 +4,8 @@ namespace IRSteps.Emulator;
 public sealed class RequestLogEntry
 {
     public DateTimeOffset Time { get; set; }
+    /// <summary>The x-amzn-RequestId the emulator answered with (also on errors).</summary>
+    public string? RequestId { get; set; }
     public string? Operation { get; set; }
     public string? Target { get; set; }
     public string? JobName { get; set; }
