@@ -213,6 +213,7 @@ public sealed class EmulatorServer : IAsyncDisposable
                     using var linked = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted, _stopping.Token);
                     try { await Task.Delay(Timeout.Infinite, linked.Token).ConfigureAwait(false); }
                     catch (OperationCanceledException) { }
+                    if (ctx.RequestAborted.IsCancellationRequested) entry.StatusCode = ClientClosedRequest;
                     ctx.Abort();
                     return;
                 }
@@ -268,13 +269,19 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         catch (OperationCanceledException) when (ctx.RequestAborted.IsCancellationRequested)
         {
-            // client went away (e.g. during a Slow fault)
+            // The client went away (e.g. during a Slow fault or a page delay): logged, so tests can see it gave up.
+            entry.StatusCode = ClientClosedRequest;
+            entry.ErrorCode ??= "ClientClosedRequest";
+            if (!Requests.Snapshot().Contains(entry)) Requests.Add(entry);
         }
         finally
         {
             input?.Dispose();
         }
     }
+
+    /// <summary>The status logged for a request whose client disconnected before the answer (nginx's 499).</summary>
+    public const int ClientClosedRequest = 499;
 
     private async Task SendAsync(HttpContext ctx, string requestId, ApiResponse r, RequestLogEntry entry)
     {

@@ -19,7 +19,7 @@ public sealed class RequestLogEntry
     public string Body { get; set; } = "";
     /// <summary>For STS query requests: the decoded form parameters (Action, RoleArn, RoleSessionName, ...); null otherwise.</summary>
     public Dictionary<string, string>? Parameters { get; set; }
-    /// <summary>HTTP status sent; 0 while a Hang fault holds the request.</summary>
+    /// <summary>HTTP status sent; 0 while a Hang fault holds the request; 499 when the client disconnected before an answer.</summary>
     public int StatusCode { get; set; }
     public string? ErrorCode { get; set; }
     public string? UserAgent { get; set; }
