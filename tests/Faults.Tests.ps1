@@ -266,6 +266,10 @@ Describe 'Faults' {
             $run.Errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
             $run.Errors[0].TargetObject | Should -Be 'paged-job-25'
             $run.Errors[0].Exception.Message | Should -Match "job 'paged-job-25' got no answer .* within 2 s \(-TimeoutSec\)"
+            # The request was really abandoned, not left running: the emulator saw the client go (499).
+            $deadline = [DateTime]::UtcNow.AddSeconds(2)
+            while (@(Get-StepRequest)[0].StatusCode -ne 499 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            @(Get-StepRequest)[0].StatusCode | Should -Be 499
         }
 
         It 'waits for a slow page that arrives within -TimeoutSec' {
