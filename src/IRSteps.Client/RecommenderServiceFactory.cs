@@ -70,7 +70,15 @@ namespace IRSteps.Client
 
         internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings retries = null)
         {
-            var config = new SageMakerConfig { Timeout = timeout };
+            var config = new SageMakerConfig
+            {
+                Timeout = timeout,
+
+                // The SDK's request metrics hold the canonical request, session token included, and are logged
+                // whenever AWSConfigs.LoggingConfig.LogMetrics is on (on Windows PowerShell that setting is shared
+                // with AWS.Tools): never collect them. -Verbose shows timings and retries instead.
+                LogMetrics = false,
+            };
             (retries ?? RetrySettings.Read(resolved.ProfileName, resolved.Files?.Store())).ApplyTo(config);
 
             if (resolved.ProfileName != null)
