@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Text.Json;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -19,15 +20,25 @@ namespace IRSteps.Client.Operations
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
         {
             var output = new TOutput { RequestId = context.ResponseData.GetHeaderValue("x-amzn-RequestId") };
-            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
-            if (!context.IsEmptyResponse)
+
+            // SageMaker answers every operation with a JSON object ("{}" at least). An empty body, or a string,
+            // number or array, would otherwise read as an answer with nothing in it: a listing that silently ends.
+            if (context.IsEmptyResponse)
             {
-                context.Read(ref reader);
-                int depth = context.CurrentDepth;
-                while (context.ReadAtDepth(depth, ref reader))
-                {
-                    ReadMember(context, ref reader, depth, output);
-                }
+                throw new JsonException("The answer is empty where SageMaker always sends a JSON object.");
+            }
+
+            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+            context.Read(ref reader);
+            if (context.CurrentTokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("The answer is not a JSON object.");
+            }
+
+            int depth = context.CurrentDepth;
+            while (context.ReadAtDepth(depth, ref reader))
+            {
+                ReadMember(context, ref reader, depth, output);
             }
 
             return new SageMakerResponse<TOutput> { Output = output };
@@ -38,8 +49,20 @@ namespace IRSteps.Client.Operations
 
         public override AmazonServiceException UnmarshallException(JsonUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
         {
-            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
-            ErrorResponse error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
+            ErrorResponse error;
+            try
+            {
+                var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+                error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
+            }
+            catch (Exception unreadable) when (!(unreadable is OperationCanceledException))
+            {
+                // An error status whose body is not SageMaker's JSON error (a proxy's page, a cut body): keep the
+                // status and request id, no error code, so the retry rules and the message go by the status.
+                return new SageMakerServiceException("HTTP " + (int)statusCode + " with a body that is not a SageMaker error (" + unreadable.Message + ")",
+                    unreadable, ErrorType.Unknown, null, context.ResponseData.GetHeaderValue("x-amzn-RequestId"), statusCode);
+            }
+
             return new SageMakerServiceException(error.Message, innerException, error.Type, error.Code, error.RequestId, statusCode);
         }
     }

@@ -15,7 +15,16 @@ namespace IRSteps.Client.Transform
         {
             if (context.IsEmptyResponse) return null;
             context.Read(ref reader);
-            if (context.CurrentTokenType == JsonTokenType.Null) return null;
+            JsonTokenType? token = context.CurrentTokenType;
+            if (token == JsonTokenType.Null) return null;
+
+            // Anything but an object (a string where a list of objects belongs, or the end of the answer) is a
+            // malformed answer. Read on regardless and Core's list reader would add empty objects for ever.
+            if (token != JsonTokenType.StartObject)
+            {
+                throw new JsonException("Expected an object (" + typeof(T).Name + ") at '" + context.CurrentPath + "', found " +
+                                        (token?.ToString() ?? "the end of the answer") + ".");
+            }
 
             var result = new T();
             int depth = context.CurrentDepth;
