@@ -32,6 +32,31 @@ namespace IRSteps.Tests
         }
 
         [Theory]
+        [InlineData("creationtime", "CreationTime")]
+        [InlineData("NAME", "Name")]
+        [InlineData("LastModifiedTime", "LastModifiedTime")] // PascalCase like the service's own: passed on
+        public void Sort_keys_follow_their_own_style(string given, string sent)
+        {
+            Assert.True(ServiceValues.JobSortBy.TryNormalize("SortBy", given, out string normalized, out _));
+            Assert.Equal(sent, normalized);
+            Assert.False(ServiceValues.JobSortBy.TryNormalize("SortBy", "CREATION_TIME", out _, out string problem));
+            Assert.Contains("Name, CreationTime, Status", problem);
+        }
+
+        [Fact]
+        public void A_time_window_no_job_can_be_in_is_refused()
+        {
+            var early = new System.DateTime(2024, 6, 1, 0, 0, 0, System.DateTimeKind.Utc);
+            var late = early.AddDays(1);
+
+            Assert.True(TimeWindow.IsOpen("CreationTimeAfter", early, "CreationTimeBefore", late, out _));
+            Assert.True(TimeWindow.IsOpen("CreationTimeAfter", null, "CreationTimeBefore", early, out _));
+            Assert.False(TimeWindow.IsOpen("CreationTimeAfter", late, "CreationTimeBefore", early, out string problem));
+            Assert.Equal("-CreationTimeAfter (2024-06-02 00:00:00Z) is not before -CreationTimeBefore (2024-06-01 00:00:00Z): both are exclusive, so no job could match. Swap them, or widen the window.", problem);
+            Assert.False(TimeWindow.IsOpen("CreationTimeAfter", early, "CreationTimeBefore", early, out _));
+        }
+
+        [Theory]
         [InlineData("http://example.invalid/")]
         [InlineData("http://10.0.0.7:8080")]
         [InlineData("HTTP://sagemaker.corp.example")]

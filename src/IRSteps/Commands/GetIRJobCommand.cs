@@ -117,6 +117,20 @@ namespace IRSteps.Commands
 
         private void ListJobs()
         {
+            // The whole listing is one request chain: a bad filter stops the command before anything is sent.
+            if (!ServiceValues.JobStatus.TryNormalize(nameof(StatusEqual), StatusEqual, out string status, out string problem) ||
+                !ServiceValues.JobSortBy.TryNormalize(nameof(SortBy), SortBy, out string sortBy, out problem) ||
+                !ServiceValues.SortOrder.TryNormalize(nameof(SortOrder), SortOrder, out string sortOrder, out problem) ||
+                !TimeWindow.IsOpen(nameof(CreationTimeAfter), CreationTimeAfter, nameof(CreationTimeBefore), CreationTimeBefore, out problem) ||
+                !TimeWindow.IsOpen(nameof(LastModifiedTimeAfter), LastModifiedTimeAfter, nameof(LastModifiedTimeBefore), LastModifiedTimeBefore, out problem))
+            {
+                ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidParameter, problem, null));
+                return;
+            }
+
+            StatusEqual = status;
+            SortBy = sortBy;
+            SortOrder = sortOrder;
             IRecommenderService service = GetServiceOrThrow(null);
             var reader = new PageReader<InferenceRecommendationsJob>(
                 (token, cancellationToken) => FetchAsync(service, token, cancellationToken),

@@ -6,24 +6,32 @@ namespace IRSteps.Commands
 {
     /// <summary>
     /// The values SageMaker accepts for enum-like parameters, checked before any request is sent. A known
-    /// value is accepted in any case and sent as SageMaker spells it; an unknown value in SageMaker's own
-    /// style (capitals, digits, underscores) is passed on, since the service may add values; anything else
-    /// is refused with the list of known values.
+    /// value is accepted in any case and sent as SageMaker spells it; an unknown value in the enum's own
+    /// style (IN_PROGRESS, CreationTime) is passed on, since the service may add values; anything else is
+    /// refused with the list of known values.
     /// </summary>
     internal sealed class ServiceValues
     {
-        private static readonly Regex ServiceStyle = new Regex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex Capitals = new Regex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex PascalCase = new Regex("^[A-Z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
 
-        public static readonly ServiceValues StepStatus = new ServiceValues("a step status",
-            "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED");
+        private static readonly string[] Statuses = { "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED" };
 
-        public static readonly ServiceValues StepType = new ServiceValues("a step type", "BENCHMARK");
+        public static readonly ServiceValues StepStatus = new ServiceValues("a step status", Capitals, Statuses);
+        public static readonly ServiceValues StepType = new ServiceValues("a step type", Capitals, "BENCHMARK");
+        public static readonly ServiceValues JobStatus = new ServiceValues("a job status", Capitals, Statuses);
+        public static readonly ServiceValues JobSortBy = new ServiceValues("a sort key of the job listing", PascalCase, "Name", "CreationTime", "Status");
+        public static readonly ServiceValues SortOrder = new ServiceValues("a sort order", PascalCase, "Ascending", "Descending");
 
         private readonly string what;
+        private readonly Regex serviceStyle;
 
-        public ServiceValues(string what, params string[] known)
+        /// <param name="what">What a value is, for the message ("a step status").</param>
+        /// <param name="serviceStyle">How SageMaker spells this enum's values: an unknown value in that style is passed on.</param>
+        public ServiceValues(string what, Regex serviceStyle, params string[] known)
         {
             this.what = what;
+            this.serviceStyle = serviceStyle;
             Known = known;
         }
 
@@ -41,7 +49,7 @@ namespace IRSteps.Commands
             string trimmed = value.Trim();
             normalized = Known.FirstOrDefault(k => string.Equals(k, trimmed, StringComparison.OrdinalIgnoreCase));
             if (normalized != null) return true;
-            if (ServiceStyle.IsMatch(trimmed))
+            if (serviceStyle.IsMatch(trimmed))
             {
                 normalized = trimmed;
                 return true;
