@@ -90,9 +90,11 @@ aws_session_token = $($secrets['profile token'])
             Add-Text "$Label error id" $base.FullyQualifiedErrorId
             Add-Text "$Label category" $base.CategoryInfo.ToString()
             Add-Text "$Label target" ($base.TargetObject | Out-String)
-            Add-Text "$Label details" $base.ErrorDetails.Message
-            Add-Text "$Label action" $base.ErrorDetails.RecommendedAction
-            Add-Text "$Label position" $base.InvocationInfo.PositionMessage
+            if ($base.ErrorDetails) {
+                Add-Text "$Label details" $base.ErrorDetails.Message
+                Add-Text "$Label action" $base.ErrorDetails.RecommendedAction
+            }
+            if ($base.InvocationInfo) { Add-Text "$Label position" $base.InvocationInfo.PositionMessage }
             Add-Text "$Label script stack" $base.ScriptStackTrace
             Add-ExceptionText "$Label exception" $base.Exception
         }

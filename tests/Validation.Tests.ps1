@@ -7,19 +7,29 @@ BeforeDiscovery {
     $cmdlets = @(Get-Command -Module IRSteps -CommandType Cmdlet | ForEach-Object {
             @{ Name = $_.Name; HasJobName = $_.Parameters.ContainsKey('JobName') }
         })
+    function Test-WithJobName($command, $parameter) {
+        # True when the parameter can be given with -JobName (it shares a parameter set with it).
+        if (-not $command.Parameters.ContainsKey('JobName')) { return $false }
+        $sets = @($parameter.ParameterSets.Keys)
+        if ($sets -contains '__AllParameterSets') { return $true }
+        [bool]($sets | Where-Object { $command.Parameters['JobName'].ParameterSets.ContainsKey($_) -or $command.Parameters['JobName'].ParameterSets.ContainsKey('__AllParameterSets') })
+    }
     $ranged = @(foreach ($command in Get-Command -Module IRSteps -CommandType Cmdlet) {
             foreach ($parameter in $command.Parameters.Values) {
                 if ([System.Management.Automation.Cmdlet]::CommonParameters.Contains($parameter.Name)) { continue }
                 $range = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateRangeAttribute] } | Select-Object -First 1
-                if ($range -and $range.MinRange -is [int] -and $range.MaxRange -is [int]) {
-                    @{ Name = $command.Name; Parameter = $parameter.Name; Below = $range.MinRange - 1; Above = $range.MaxRange + 1 }
+                if (-not $range) { continue }
+                $step = if ($range.MinRange -is [int]) { 1 } else { 0.01 }
+                @{
+                    Name = $command.Name; Parameter = $parameter.Name; WithJobName = (Test-WithJobName $command $parameter)
+                    Below = $range.MinRange - $step; Above = $range.MaxRange + $step
                 }
             }
         })
     $dated = @(foreach ($command in Get-Command -Module IRSteps -CommandType Cmdlet) {
             foreach ($parameter in $command.Parameters.Values) {
                 if ($parameter.ParameterType -eq [datetime] -or $parameter.ParameterType -eq [Nullable[datetime]]) {
-                    @{ Name = $command.Name; Parameter = $parameter.Name }
+                    @{ Name = $command.Name; Parameter = $parameter.Name; WithJobName = (Test-WithJobName $command $parameter) }
                 }
             }
         })
@@ -85,7 +95,7 @@ Describe 'Validation before any request' {
         It 'refuses a region that is not a region name with InvalidRegion' {
             $thrown = { Invoke-IRCommand $Name @{ JobName = 'nightly-resnet50'; Region = 'us east 1' } } | Should -Throw -ErrorId 'InvalidRegion,*' -PassThru
             $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
-            $thrown.Exception.Message | Should -Match "'us east 1' \(from the -Region parameter\) is not an AWS region name.*us-east-1"
+            $thrown.Exception.Message | Should -Match "'us east 1'.*-Region.* is not a region name.*us-east-1"
             Get-RequestCount | Should -Be 0
         }
 
@@ -96,11 +106,13 @@ Describe 'Validation before any request' {
     }
 
     Context '<Name> -<Parameter> out of range' -ForEach $ranged {
-        It 'refuses <Below> and <Above> at binding, naming the limits' {
+        It 'refuses <Below> and <Above> at binding, naming the parameter' {
             foreach ($value in $Below, $Above) {
-                $thrown = { Invoke-IRCommand $Name @{ JobName = 'nightly-resnet50'; $Parameter = $value } } |
-                    Should -Throw -ErrorId 'ParameterArgumentValidationError*' -PassThru
-                $thrown.Exception.Message | Should -Match ([regex]::Escape($Parameter))
+                $arguments = @{ $Parameter = $value }
+                if ($WithJobName) { $arguments.JobName = 'nightly-resnet50' }
+                $thrown = { Invoke-IRCommand $Name $arguments } | Should -Throw -PassThru
+                $thrown.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+                $thrown.Exception.Message | Should -Match "parameter '$Parameter'"
             }
             Get-RequestCount | Should -Be 0
         }
@@ -108,9 +120,46 @@ Describe 'Validation before any request' {
 
     Context '<Name> -<Parameter> that is not a time' -ForEach $dated {
         It 'refuses ''not a time'' at binding, naming the parameter' {
-            $thrown = { Invoke-IRCommand $Name @{ $Parameter = 'not a time' } } | Should -Throw -PassThru
+            $arguments = @{ $Parameter = 'not a time' }
+            if ($WithJobName) { $arguments.JobName = 'nightly-resnet50' }
+            $thrown = { Invoke-IRCommand $Name $arguments } | Should -Throw -PassThru
             $thrown.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
             $thrown.Exception.Message | Should -Match "parameter '$Parameter'"
+            Get-RequestCount | Should -Be 0
+        }
+    }
+
+    Context 'Get-IRJob' {
+        It 'refuses -<Parameter> ''<Value>'', listing the known values' -ForEach @(
+            @{ Parameter = 'StatusEqual'; Value = 'done'; Lists = 'PENDING, IN_PROGRESS, COMPLETED, FAILED, STOPPING, STOPPED, DELETING, DELETED' }
+            @{ Parameter = 'SortBy'; Value = 'creation time'; Lists = 'Name, CreationTime, Status' }
+            @{ Parameter = 'SortOrder'; Value = 'down'; Lists = 'Ascending, Descending' }
+        ) {
+            $arguments = @{ $Parameter = $Value }
+            $thrown = { Get-IRJob @arguments } | Should -Throw -ErrorId 'InvalidParameter,IRSteps.Commands.GetIRJobCommand' -PassThru
+            $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $thrown.Exception.Message | Should -Match ([regex]::Escape("-$Parameter '$Value'"))
+            $thrown.Exception.Message | Should -Match ([regex]::Escape($Lists))
+            Get-RequestCount | Should -Be 0
+        }
+
+        It 'accepts known values in any case and sends them as SageMaker spells them' {
+            $jobs = Get-IRJob -StatusEqual completed -SortBy creationtime -SortOrder ascending
+
+            $jobs | Should -Not -BeNullOrEmpty
+            $body = (Get-IRStepsEmulatorRequest $emulator -Operation ListInferenceRecommendationsJobs)[0].Body | ConvertFrom-Json
+            $body.StatusEquals | Should -Be 'COMPLETED'
+            $body.SortBy | Should -Be 'CreationTime'
+            $body.SortOrder | Should -Be 'Ascending'
+        }
+
+        It 'refuses a time window no job can be in (-<After> not before -<Before>)' -ForEach @(
+            @{ After = 'CreationTimeAfter'; Before = 'CreationTimeBefore' }
+            @{ After = 'LastModifiedTimeAfter'; Before = 'LastModifiedTimeBefore' }
+        ) {
+            $arguments = @{ $After = [datetime]'2024-06-02T00:00:00Z'; $Before = [datetime]'2024-06-01T00:00:00Z' }
+            $thrown = { Get-IRJob @arguments } | Should -Throw -ErrorId 'InvalidParameter,IRSteps.Commands.GetIRJobCommand' -PassThru
+            $thrown.Exception.Message | Should -Match "-$After \(2024-06-02 00:00:00Z\) is not before -$Before \(2024-06-01 00:00:00Z\)"
             Get-RequestCount | Should -Be 0
         }
     }
