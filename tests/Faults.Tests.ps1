@@ -4,6 +4,8 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
+    # What a user has by default: the runner's Stop would turn the per-item errors under test into terminating ones.
+    $ErrorActionPreference = 'Continue'
     $state = @{ Emulator = $null }
 
     function Use-FreshEmulator {

@@ -3,17 +3,17 @@ using System.Globalization;
 
 namespace IRSteps.Commands
 {
-    /// <summary>A pair of exclusive time filters (After, Before) that no item could satisfy is refused before any request.</summary>
+    /// <summary>A pair of time filters given the wrong way round (After later than Before) is refused before any request.</summary>
     internal static class TimeWindow
     {
         public static bool IsOpen(string afterName, DateTime? after, string beforeName, DateTime? before, out string problem)
         {
             problem = null;
             if (!after.HasValue || !before.HasValue) return true;
-            if (after.Value.ToUniversalTime() < before.Value.ToUniversalTime()) return true;
+            if (after.Value.ToUniversalTime() <= before.Value.ToUniversalTime()) return true;
 
-            problem = "-" + afterName + " (" + Utc(after.Value) + ") is not before -" + beforeName + " (" + Utc(before.Value) +
-                      "): both are exclusive, so no job could match. Swap them, or widen the window.";
+            problem = "-" + afterName + " (" + Utc(after.Value) + ") is later than -" + beforeName + " (" + Utc(before.Value) +
+                      "), so no job could match. Swap them.";
             return false;
         }
 
