@@ -38,7 +38,8 @@ BeforeAll {
         )
         $shell = [powershell]::Create()
         try {
-            $null = $shell.AddScript("Import-Module '$ModuleManifest'").AddStatement().AddScript($Script)
+            # One script, not a batch of statements: a stopped batch can touch its runspace after Dispose and take the process down.
+            $null = $shell.AddScript("Import-Module '$ModuleManifest'`n$Script")
             $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
             $async = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]$null, $output)
             (Wait-Until { $shell.InvocationStateInfo.State -eq 'Running' -and (& $InFlight) }) | Should -BeTrue -Because 'the command reaches the moment to stop'
@@ -48,6 +49,7 @@ BeforeAll {
             $shell.Stop()
             $stopwatch.Stop()
 
+            try { $null = $shell.EndInvoke($async) } catch { }   # PipelineStoppedException: what a stop leaves
             $measured[$Name] = $stopwatch.ElapsedMilliseconds
             Write-Host ("    time to stop {0}: {1} ms" -f $Name, $stopwatch.ElapsedMilliseconds)
             [pscustomobject]@{
