@@ -377,8 +377,16 @@ Describe 'Faults' {
             @($run.Steps | Where-Object JobName -eq 'resnet50-retrain').Count | Should -Be 2
         }
 
-        It 'lets -ErrorAction Stop end the pipeline at the first bad job' {
-            { 'legacy-no-endpoint', 'no-such-job', 'resnet50-retrain' | Get-IRJobStep -ErrorAction Stop } |
+        It 'lets -ErrorAction Stop end the pipeline at the first bad job: nothing of the jobs after it is written' {
+            $written = [System.Collections.Generic.List[object]]::new()
+            { 'legacy-no-endpoint', 'no-such-job', 'resnet50-retrain' | Get-IRJobStep -ErrorAction Stop | ForEach-Object { $written.Add($_) } } |
+                Should -Throw -ErrorId 'JobNotFound,IRSteps.Commands.GetIRJobStepCommand'
+            $written.Count | Should -Be 4
+            $written.JobName | Select-Object -Unique | Should -Be 'legacy-no-endpoint'
+        }
+
+        It 'with -ThrottleLimit 1, does not even ask for the jobs after the bad one' {
+            { 'legacy-no-endpoint', 'no-such-job', 'resnet50-retrain' | Get-IRJobStep -ThrottleLimit 1 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'JobNotFound,IRSteps.Commands.GetIRJobStepCommand'
             @(Get-StepRequest | Where-Object JobName -eq 'resnet50-retrain').Count | Should -Be 0
         }
