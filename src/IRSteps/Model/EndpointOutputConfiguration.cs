@@ -8,5 +8,16 @@ namespace IRSteps.Model
         public string InstanceType { get; set; }
         public int? InitialInstanceCount { get; set; }
         public ProductionVariantServerlessConfig ServerlessConfig { get; set; }
+
+        /// <summary>What ran the benchmark, e.g. "ml.c5.xlarge x2" or "serverless 4096 MB x5" (a CSV cell, Format-List *).</summary>
+        public override string ToString()
+        {
+            if (ServerlessConfig != null)
+            {
+                return "serverless " + ServerlessConfig.MemorySizeInMB + " MB x" + ServerlessConfig.MaxConcurrency;
+            }
+
+            return InitialInstanceCount.HasValue ? InstanceType + " x" + InitialInstanceCount.Value : InstanceType ?? string.Empty;
+        }
     }
 }

@@ -19,5 +19,11 @@ namespace IRSteps.Model
 
         /// <summary>UTC.</summary>
         public DateTime? InvocationStartTime { get; set; }
+
+        /// <summary>
+        /// The endpoint configuration benchmarked ("ml.c5.xlarge x1"): what Export-Csv writes in the InferenceBenchmark
+        /// column of a step, whose metrics have columns of their own, instead of the type's name.
+        /// </summary>
+        public override string ToString() => EndpointConfiguration?.ToString() ?? string.Empty;
     }
 }
