@@ -27,7 +27,8 @@ function Invoke-ConformanceNode {
 function ConvertTo-ConformanceDump {
     # An IRSteps object as the conformance dump: absent (null) members absent, non-finite numbers as
     # 'NaN'/'Infinity'/'-Infinity', timestamps as epoch seconds rounded to the millisecond, lists in order.
-    # Properties that are not service members (IServiceResponse.RequestId) are left out.
+    # Properties that are not service members (IServiceResponse.RequestId, and the read-only properties derived
+    # from the members, such as a step's flattened InstanceType or LatencyVsEndpoint) are left out.
     param([AllowNull()] $Value)
     if ($null -eq $Value) { return $null }
     if ($Value -is [string] -or $Value -is [bool] -or $Value -is [int] -or $Value -is [long]) { return $Value }
@@ -56,6 +57,7 @@ function ConvertTo-ConformanceDump {
     $map = [ordered]@{}
     foreach ($property in $Value.GetType().GetProperties([Reflection.BindingFlags] 'Public,Instance')) {
         if ($property.Name -eq 'RequestId' -and $Value -is [IRSteps.Model.IServiceResponse]) { continue }
+        if (-not $property.GetSetMethod()) { continue }
         $item = ConvertTo-ConformanceDump $property.GetValue($Value)
         if ($null -ne $item) { $map[$property.Name] = $item }
     }
@@ -171,6 +173,8 @@ function Get-ModelMismatch {
     foreach ($property in $Type.GetProperties($flags)) {
         if ($known -contains $property.Name) { continue }
         if ($property.Name -eq 'RequestId' -and [IRSteps.Model.IServiceResponse].IsAssignableFrom($Type)) { continue }
+        # Read-only properties are derived from the members (a step's flattened InstanceType ...), not members.
+        if (-not $property.GetSetMethod()) { continue }
         "$Shape.$($property.Name): $($Type.FullName) has a member the official shape does not"
     }
 }
