@@ -53,6 +53,7 @@ namespace IRSteps.Commands
         private readonly Queue<JobRead> inFlight = new Queue<JobRead>();
         private PagingWindow window;
         private int stepsSinceCollection;
+        private IDisposable progress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         public string JobName { get; set; }
@@ -88,6 +89,7 @@ namespace IRSteps.Commands
         protected override void BeginProcessing()
         {
             window = new PagingWindow(PagingParameters);
+            progress = TrackListingProgress();
         }
 
         protected override void ProcessRecord()
@@ -146,6 +148,8 @@ namespace IRSteps.Commands
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
             }
+
+            progress.Dispose();
         }
 
         private void WriteAll()
@@ -231,10 +235,8 @@ namespace IRSteps.Commands
 
         private void WritePage(JobRead job, PrefetchedPage<InferenceRecommendationsJobStep> page)
         {
+            // Its -Verbose line was written when the request ended (the cmdlet base's request reports).
             IReadOnlyList<InferenceRecommendationsJobStep> items = page.Page.Items;
-            WriteVerbose(string.Format(
-                "ListInferenceRecommendationsJobSteps job '{0}' page {1}: {2} steps in {3} ms (request id {4})",
-                job.JobName, page.Number, items.Count, (long)page.Elapsed.TotalMilliseconds, page.Page.RequestId ?? "none"));
 
             // No page is requested that -First does not need; otherwise the next one is asked for once this
             // page's first object is written, and read while the rest are.

@@ -22,6 +22,7 @@ namespace IRSteps.Commands
         private string serviceKey;
         private int pipelineThreadId;
         private volatile bool pumping;
+        private ListingProgress listingProgress;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionToCall")]
@@ -84,7 +85,8 @@ namespace IRSteps.Commands
             service?.Dispose();
             try
             {
-                service = EngineLoader.Factory.Create(request);
+                // Every request any cmdlet makes reports itself the same way: one -Verbose line, and listing progress.
+                service = new ObservedRecommenderService(EngineLoader.Factory.Create(request), report => messages.Enqueue(new EngineMessage(report)));
             }
             finally
             {
@@ -125,6 +127,7 @@ namespace IRSteps.Commands
                 while (!handle.WaitOne(50))
                 {
                     FlushMessages();
+                    listingProgress?.Tick();
                 }
             }
             finally
@@ -141,10 +144,34 @@ namespace IRSteps.Commands
         {
             while (messages.TryDequeue(out EngineMessage message))
             {
-                if (message.Question != null) message.Question.Answer(() => PromptForCode(message.Question.Prompt));
-                else if (message.IsDebug) WriteDebug(message.Text);
-                else WriteVerbose(message.Text);
+                if (message.Question != null)
+                {
+                    message.Question.Answer(() => PromptForCode(message.Question.Prompt));
+                }
+                else if (message.Report != null)
+                {
+                    if (!message.Report.IsStart) WriteVerbose(message.Report.ToString());
+                    listingProgress?.Add(message.Report);
+                }
+                else if (message.IsDebug)
+                {
+                    WriteDebug(message.Text);
+                }
+                else
+                {
+                    WriteVerbose(message.Text);
+                }
             }
+        }
+
+        /// <summary>
+        /// Until the returned object is disposed, each listing the command's requests read (a job's steps, the jobs)
+        /// gets a progress bar once it has run for about a second: pages and items so far; a quick listing shows none.
+        /// </summary>
+        protected IDisposable TrackListingProgress()
+        {
+            listingProgress = new ListingProgress(this, () => listingProgress = null);
+            return listingProgress;
         }
 
         private ConnectionRequest BuildConnectionRequest()
@@ -214,6 +241,7 @@ namespace IRSteps.Commands
                 IsDebug = isDebug;
                 Text = text;
                 Question = null;
+                Report = null;
             }
 
             public EngineMessage(Question question)
@@ -221,11 +249,21 @@ namespace IRSteps.Commands
                 IsDebug = false;
                 Text = null;
                 Question = question;
+                Report = null;
+            }
+
+            public EngineMessage(RequestReport report)
+            {
+                IsDebug = false;
+                Text = null;
+                Question = null;
+                Report = report;
             }
 
             public bool IsDebug { get; }
             public string Text { get; }
             public Question Question { get; }
+            public RequestReport Report { get; }
         }
 
         /// <summary>A prompt asked from an engine thread and answered on the pipeline thread.</summary>

@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using IRSteps.Model;
+
+namespace IRSteps.Services
+{
+    /// <summary>
+    /// Wraps a service so that every request, whichever cmdlet or helper makes it, reports a
+    /// <see cref="RequestReport"/> when it ends (the cmdlet base turns it into the -Verbose line and progress).
+    /// One line per operation, like the other per-operation lists; reports may come from any thread.
+    /// </summary>
+    internal sealed class ObservedRecommenderService : IRecommenderService
+    {
+        private readonly IRecommenderService inner;
+        private readonly Action<RequestReport> report;
+
+        // Page numbers follow the tokens: the page a token was returned with, plus one. Concurrent listings
+        // (several jobs at once) never share a token, so one map serves them all.
+        private readonly ConcurrentDictionary<string, int> pageOfToken = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+
+        public ObservedRecommenderService(IRecommenderService inner, Action<RequestReport> report)
+        {
+            this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
+            this.report = report ?? throw new ArgumentNullException(nameof(report));
+        }
+
+        public ConnectionInfo Connection => inner.Connection;
+
+        public Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
+            ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken) =>
+            ObserveListing("ListInferenceRecommendationsJobSteps", Job(request.JobName), request.NextToken, "steps",
+                () => inner.ListInferenceRecommendationsJobStepsAsync(request, cancellationToken), r => r.Steps?.Count ?? 0, r => r.NextToken);
+
+        public Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
+            ListInferenceRecommendationsJobsRequest request, CancellationToken cancellationToken) =>
+            ObserveListing("ListInferenceRecommendationsJobs", null, request.NextToken, "jobs",
+                () => inner.ListInferenceRecommendationsJobsAsync(request, cancellationToken), r => r.InferenceRecommendationsJobs?.Count ?? 0, r => r.NextToken);
+
+        public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
+            DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken) =>
+            Observe("DescribeInferenceRecommendationsJob", Job(request.JobName),
+                () => inner.DescribeInferenceRecommendationsJobAsync(request, cancellationToken), r => r.Status);
+
+        public Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
+            StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken) =>
+            Observe("StopInferenceRecommendationsJob", Job(request.JobName),
+                () => inner.StopInferenceRecommendationsJobAsync(request, cancellationToken), r => "accepted");
+
+        private static string Job(string name) => "job '" + name + "'";
+
+        private async Task<T> ObserveListing<T>(string operation, string subject, string token, string itemNoun,
+                                                Func<Task<T>> call, Func<T, int> count, Func<T, string> nextToken)
+            where T : IServiceResponse
+        {
+            int page = token != null && pageOfToken.TryGetValue(token, out int known) ? known : 1;
+            report(RequestReport.Started(operation, subject, page, itemNoun));
+            var stopwatch = Stopwatch.StartNew();
+            T response;
+            try
+            {
+                response = await call().ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                report(new RequestReport(operation, subject, page, null, itemNoun, null, stopwatch.ElapsedMilliseconds, null, false, exception));
+                throw;
+            }
+
+            string next = nextToken(response);
+            if (!string.IsNullOrEmpty(next)) pageOfToken[next] = page + 1;
+            report(new RequestReport(operation, subject, page, count(response), itemNoun, null, stopwatch.ElapsedMilliseconds,
+                response.RequestId, string.IsNullOrEmpty(next), null));
+            return response;
+        }
+
+        private async Task<T> Observe<T>(string operation, string subject, Func<Task<T>> call, Func<T, string> result)
+            where T : IServiceResponse
+        {
+            var stopwatch = Stopwatch.StartNew();
+            T response;
+            try
+            {
+                response = await call().ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                report(new RequestReport(operation, subject, null, null, null, null, stopwatch.ElapsedMilliseconds, null, false, exception));
+                throw;
+            }
+
+            report(new RequestReport(operation, subject, null, null, null, result(response), stopwatch.ElapsedMilliseconds, response.RequestId, false, null));
+            return response;
+        }
+
+        public void Dispose() => inner.Dispose();
+    }
+}
