@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Completion;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Paging;
@@ -61,9 +62,11 @@ namespace IRSteps.Commands
         // Not bound by property name: a job piped in (Get-IRJob -StatusEqual FAILED | Get-IRJobStep) has a Status
         // of its own, which would silently filter its steps by the job's status.
         [Parameter]
+        [ArgumentCompleter(typeof(StepStatusCompleter))]
         public string Status { get; set; }
 
         [Parameter]
+        [ArgumentCompleter(typeof(StepTypeCompleter))]
         public string StepType { get; set; }
 
         [Parameter]

@@ -1,0 +1,62 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+
+namespace IRSteps.Completion
+{
+    /// <summary>
+    /// Completes an enum-like parameter from the values the service knows today. The parameter itself stays an
+    /// open string (no ValidateSet): a value the service adds later still reaches it.
+    /// </summary>
+    public abstract class KnownValuesCompleter : IArgumentCompleter
+    {
+        private readonly string[] values;
+
+        protected KnownValuesCompleter(params string[] values)
+        {
+            this.values = values;
+        }
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            string typed = Words.Unquote(wordToComplete);
+            return values
+                .Where(value => value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, value))
+                .ToList();
+        }
+    }
+
+    /// <summary>-Status of Get-IRJobStep: the statuses of a benchmark step.</summary>
+    public sealed class StepStatusCompleter : KnownValuesCompleter
+    {
+        public StepStatusCompleter() : base(KnownValues.StepStatuses) { }
+    }
+
+    /// <summary>-StepType of Get-IRJobStep.</summary>
+    public sealed class StepTypeCompleter : KnownValuesCompleter
+    {
+        public StepTypeCompleter() : base(KnownValues.StepTypes) { }
+    }
+
+    /// <summary>The values SageMaker documents today for the enum-like members the cmdlets take.</summary>
+    internal static class KnownValues
+    {
+        public static readonly string[] StepStatuses = { "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED" };
+        public static readonly string[] StepTypes = { "BENCHMARK" };
+    }
+
+    internal static class Words
+    {
+        /// <summary>What the user typed, without the quote they may have opened.</summary>
+        public static string Unquote(string word)
+        {
+            if (string.IsNullOrEmpty(word)) return string.Empty;
+            return word.Trim('\'', '"');
+        }
+    }
+}
