@@ -83,6 +83,35 @@ Describe '-Verbose' {
     }
 }
 
+Describe '-Verbose on every cmdlet' {
+    BeforeEach {
+        Reset-IRStepsEmulator $emulator
+    }
+
+    It 'writes the same line for every request of Get-IRJob, Stop-IRJob and Wait-IRJob' {
+        $lines = @(& {
+                $VerbosePreference = 'Continue'
+                Get-IRJob -MaxResult 4
+                Get-IRJob nightly-resnet50
+                Stop-IRJob running-job -Confirm:$false
+                New-IRStepsEmulatorJob $emulator -JobName waited-job -Steps 2 -PhaseMs 700   # running for about 2 s
+                Wait-IRJob waited-job -PollInterval 0.1
+            } 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message |
+                Where-Object { $_ -match '^\w+InferenceRecommendations\w+ ' })
+        $id = '\(request id [0-9a-f-]{36}\)$'
+
+        $listing = $lines | Where-Object { $_ -like 'ListInferenceRecommendationsJobs *' }
+        $listing[0] | Should -Match "^ListInferenceRecommendationsJobs page 1: 4 jobs in \d+ ms $id"
+        $listing[1] | Should -Match "^ListInferenceRecommendationsJobs page 2: 4 jobs in \d+ ms $id"
+        $lines | Where-Object { $_ -match "^DescribeInferenceRecommendationsJob job 'nightly-resnet50': COMPLETED in \d+ ms $id" } | Should -HaveCount 1
+        $lines | Where-Object { $_ -match "^StopInferenceRecommendationsJob job 'running-job': accepted in \d+ ms $id" } | Should -HaveCount 1
+        # Wait-IRJob's look at a running job is two requests: the job, and its steps to count them.
+        $lines | Where-Object { $_ -match "^DescribeInferenceRecommendationsJob job 'waited-job': (PENDING|IN_PROGRESS) in \d+ ms $id" } | Should -Not -BeNullOrEmpty
+        $lines | Where-Object { $_ -match "^ListInferenceRecommendationsJobSteps job 'waited-job' page 1: 2 steps in \d+ ms $id" } | Should -Not -BeNullOrEmpty
+        $lines[-1] | Should -Match "^DescribeInferenceRecommendationsJob job 'waited-job': COMPLETED in \d+ ms $id"
+    }
+}
+
 Describe '-Debug' {
     It 'says where the credentials and the region came from, and never a secret' {
         $secret = Get-IRStepsEmulatorSecret -AccessKey AKIDTESTPESTER
@@ -134,6 +163,17 @@ Describe 'Progress' {
         $captured.Output.Count | Should -Be 16
         $captured.Progress[-1].RecordType | Should -Be 'Completed'
         $captured.Progress[-1].StatusDescription | Should -Be '4 pages, 20 steps'
+    }
+
+    It 'shows progress for a slow listing of jobs too' {
+        Set-IRStepsEmulatorConfig $emulator -PageDelayMs 400
+        $captured = Invoke-Captured { Get-IRJob -MaxResult 2 }
+
+        $captured.Output.Count | Should -Be 9
+        $captured.Progress[0].Activity | Should -Be 'Reading Inference Recommender jobs'
+        $captured.Progress | Where-Object RecordType -eq Processing | ForEach-Object { $_.StatusDescription | Should -Match '^(Waiting for the first page|Page \d, \d+ jobs so far)$' }
+        $captured.Progress[-1].RecordType | Should -Be 'Completed'
+        $captured.Progress[-1].StatusDescription | Should -Match '^\d pages, 9 jobs$'
     }
 
     It 'shows nothing for a listing that is over at once' {

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -98,11 +97,8 @@ namespace IRSteps.Commands
             IRecommenderService service = GetServiceOrThrow(JobName);
             try
             {
-                var stopwatch = Stopwatch.StartNew();
                 DescribeInferenceRecommendationsJobResponse job = Await(service.DescribeInferenceRecommendationsJobAsync(
                     new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
-                WriteVerbose(string.Format("DescribeInferenceRecommendationsJob job '{0}': {1} in {2} ms (request id {3})",
-                    JobName, job.Status, stopwatch.ElapsedMilliseconds, job.RequestId ?? "none"));
                 if (window.Admit()) WriteObject(job);
             }
             catch (IRStepsServiceException exception)
@@ -137,12 +133,10 @@ namespace IRSteps.Commands
                 "Inference Recommender jobs");
             try
             {
+                using (TrackListingProgress())
                 while (reader.HasMorePages && !window.Satisfied)
                 {
-                    var stopwatch = Stopwatch.StartNew();
                     Page<InferenceRecommendationsJob> page = Await(reader.ReadNextAsync(CancellationToken));
-                    WriteVerbose(string.Format("ListInferenceRecommendationsJobs page {0}: {1} jobs in {2} ms (request id {3})",
-                        reader.PageCount, page.Items.Count, stopwatch.ElapsedMilliseconds, page.RequestId ?? "none"));
 
                     foreach (InferenceRecommendationsJob job in page.Items)
                     {

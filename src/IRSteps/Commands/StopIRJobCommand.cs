@@ -33,9 +33,7 @@ namespace IRSteps.Commands
             IRecommenderService service = GetServiceOrThrow(JobName);
             try
             {
-                StopInferenceRecommendationsJobResponse stopped = Await(service.StopInferenceRecommendationsJobAsync(
-                    new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
-                WriteVerbose("StopInferenceRecommendationsJob job '" + JobName + "': accepted (request id " + (stopped.RequestId ?? "none") + ")");
+                Await(service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
 
                 if (PassThru)
                 {
