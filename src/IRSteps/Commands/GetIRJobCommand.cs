@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Completion;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Paging;
@@ -25,11 +26,13 @@ namespace IRSteps.Commands
         private PagingWindow window;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string JobName { get; set; }
 
         // Enum-like filters are open strings: the service may add values (argument completers offer today's).
         [Parameter(ParameterSetName = ListSet)]
         [Alias("StatusEquals")]
+        [ArgumentCompleter(typeof(JobStatusCompleter))]
         public string StatusEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -58,9 +61,11 @@ namespace IRSteps.Commands
         public string ModelPackageVersionArnEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(JobSortByCompleter))]
         public string SortBy { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(SortOrderCompleter))]
         public string SortOrder { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -57,6 +57,7 @@ namespace IRSteps.Commands
         private IDisposable progress;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string JobName { get; set; }
 
         // Not bound by property name: a job piped in (Get-IRJob -StatusEqual FAILED | Get-IRJobStep) has a Status

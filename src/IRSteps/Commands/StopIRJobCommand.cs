@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using IRSteps.Completion;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Services;
@@ -15,6 +16,7 @@ namespace IRSteps.Commands
     public sealed class StopIRJobCommand : IRStepsCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string JobName { get; set; }
 
         [Parameter]

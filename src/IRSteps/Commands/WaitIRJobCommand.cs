@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
+using IRSteps.Completion;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Services;
@@ -27,6 +28,7 @@ namespace IRSteps.Commands
         private readonly HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public string JobName { get; set; }
 
         /// <summary>Seconds to wait in all before giving up on the jobs still running; no limit when absent.</summary>

@@ -43,11 +43,33 @@ namespace IRSteps.Completion
         public StepTypeCompleter() : base(KnownValues.StepTypes) { }
     }
 
+    /// <summary>-StatusEqual of Get-IRJob: the statuses of a job.</summary>
+    public sealed class JobStatusCompleter : KnownValuesCompleter
+    {
+        public JobStatusCompleter() : base(KnownValues.JobStatuses) { }
+    }
+
+    /// <summary>-SortBy of Get-IRJob.</summary>
+    public sealed class JobSortByCompleter : KnownValuesCompleter
+    {
+        public JobSortByCompleter() : base(KnownValues.JobSortBy) { }
+    }
+
+    /// <summary>-SortOrder of Get-IRJob.</summary>
+    public sealed class SortOrderCompleter : KnownValuesCompleter
+    {
+        public SortOrderCompleter() : base(KnownValues.SortOrders) { }
+    }
+
     /// <summary>The values SageMaker documents today for the enum-like members the cmdlets take.</summary>
     internal static class KnownValues
     {
+        // RecommendationStepStatus and RecommendationJobStatus hold the same values.
         public static readonly string[] StepStatuses = { "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED" };
+        public static readonly string[] JobStatuses = StepStatuses;
         public static readonly string[] StepTypes = { "BENCHMARK" };
+        public static readonly string[] JobSortBy = { "Name", "CreationTime", "Status" };
+        public static readonly string[] SortOrders = { "Ascending", "Descending" };
     }
 
     internal static class Words

@@ -1,0 +1,205 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using IRSteps.Commands;
+using IRSteps.Model;
+using IRSteps.Services;
+
+namespace IRSteps.Completion
+{
+    /// <summary>
+    /// Completes -JobName live from ListInferenceRecommendationsJobs (NameContains what is typed, newest first),
+    /// with the credential, region and endpoint parameters already on the command line and the session's
+    /// $StoredAWSCredentials / $StoredAWSRegion, as the command itself would use them. Within
+    /// <see cref="TimeLimit"/> or not at all; any failure (no credentials, no network, throttling) gives no
+    /// completions and is never thrown into the prompt.
+    /// </summary>
+    public sealed class JobNameCompleter : IArgumentCompleter
+    {
+        /// <summary>How long Tab may wait for the service, credential resolution included.</summary>
+        public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
+
+        /// <summary>How long a request started by Tab may go on for a later Tab to use its answer.</summary>
+        private static readonly TimeSpan AbandonAfter = TimeSpan.FromSeconds(15);
+
+        /// <summary>How long a listing answers the same completion again without a request.</summary>
+        private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+        private static readonly ConcurrentDictionary<string, Listing> Recent = new ConcurrentDictionary<string, Listing>(StringComparer.Ordinal);
+
+        private const int MaxResults = 100;
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                string typed = Words.Unquote(wordToComplete);
+                ConnectionRequest connection = ConnectionFromCommandLine(fakeBoundParameters);
+                List<InferenceRecommendationsJob> jobs = ListJobs(connection, typed);
+                if (jobs == null) return Array.Empty<CompletionResult>();
+
+                // Names that start with what is typed first, then those that only contain it; newest first within each.
+                return jobs
+                    .Where(job => !string.IsNullOrEmpty(job.JobName))
+                    .OrderBy(job => job.JobName.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .Select(job => new CompletionResult(job.JobName, job.JobName, CompletionResultType.ParameterValue, ToolTip(job)))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                // Completion must never fail the prompt: no result is the answer to every problem here.
+                return Array.Empty<CompletionResult>();
+            }
+        }
+
+        private static List<InferenceRecommendationsJob> ListJobs(ConnectionRequest connection, string typed)
+        {
+            string key = connection.Describe() + "|" + (connection.SecretKey ?? string.Empty).GetHashCode() + "|" +
+                         (connection.Credential == null ? 0 : RuntimeHelpers.GetHashCode(connection.Credential)) + "|" +
+                         (connection.StoredCredentials == null ? 0 : RuntimeHelpers.GetHashCode(connection.StoredCredentials)) + "|" +
+                         AwsEnvironment() + "|" + typed;
+            if (Recent.TryGetValue(key, out Listing recent) && DateTime.UtcNow - recent.Time < CacheFor) return recent.Jobs;
+
+            // On a worker thread: credential resolution itself may block (SSO, instance metadata), and the prompt
+            // waits no longer than the time limit for either. An answer that comes later (the first call of a session
+            // loads the AWS SDK) is kept for the next Tab; the request is abandoned at the hard limit.
+            var cancellation = new CancellationTokenSource(AbandonAfter);
+            Task<List<InferenceRecommendationsJob>> listing = Task.Run(async () =>
+            {
+                using (IRecommenderService service = EngineLoader.Factory.Create(connection))
+                {
+                    ListInferenceRecommendationsJobsResponse page = await service.ListInferenceRecommendationsJobsAsync(
+                        new ListInferenceRecommendationsJobsRequest
+                        {
+                            NameContains = typed.Length == 0 ? null : typed,
+                            SortBy = "CreationTime",
+                            SortOrder = "Descending",
+                            MaxResults = MaxResults,
+                        },
+                        cancellation.Token).ConfigureAwait(false);
+                    return page.InferenceRecommendationsJobs ?? new List<InferenceRecommendationsJob>();
+                }
+            });
+            listing.ContinueWith(t =>
+            {
+                cancellation.Dispose();
+                if (t.Status == TaskStatus.RanToCompletion) Recent[key] = new Listing(t.Result);
+                return t.Exception; // observed, so a failure never surfaces later
+            }, TaskScheduler.Default);
+
+            try
+            {
+                return listing.Wait(TimeLimit) ? listing.Result : null;
+            }
+            catch (AggregateException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The connection the command would use: its AWS parameters as typed (any alias), with the session's AWS.Tools defaults.
+        /// </summary>
+        internal static ConnectionRequest ConnectionFromCommandLine(IDictionary fakeBoundParameters)
+        {
+            var request = new ConnectionRequest
+            {
+                Region = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.Region)),
+                AccessKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.AccessKey)),
+                SecretKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SecretKey)),
+                SessionToken = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SessionToken)),
+                ProfileName = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileName)),
+                ProfileLocation = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation)),
+                Credential = Bound<object>(fakeBoundParameters, nameof(IRStepsCmdletBase.Credential)),
+                EndpointUrl = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.EndpointUrl)),
+            };
+
+            request.StoredCredentials = SessionVariable("StoredAWSCredentials");
+            request.StoredRegion = SessionVariable("StoredAWSRegion")?.ToString();
+            return request;
+        }
+
+        /// <summary>
+        /// A variable of the prompt's session. Completion runs on the pipeline thread of a running pipeline, where
+        /// Runspace.SessionStateProxy refuses calls; a nested command in the current runspace may read it.
+        /// </summary>
+        private static object SessionVariable(string name)
+        {
+            if (Runspace.DefaultRunspace == null) return null;
+            using (PowerShell powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))
+            {
+                var values = powershell.AddCommand("Microsoft.PowerShell.Utility\\Get-Variable")
+                    .AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore)
+                    .Invoke();
+                return values.Count == 0 ? null : Unwrap(values[0]);
+            }
+        }
+
+        /// <summary>The value typed for a parameter of the cmdlet base, under its name or one of its aliases.</summary>
+        private static T Bound<T>(IDictionary bound, string name) where T : class
+        {
+            if (bound == null) return null;
+            PropertyInfo property = typeof(IRStepsCmdletBase).GetProperty(name);
+            IEnumerable<string> names = new[] { name }.Concat(
+                property?.GetCustomAttributes<AliasAttribute>().SelectMany(alias => alias.AliasNames) ?? Enumerable.Empty<string>());
+            foreach (string key in names)
+            {
+                if (bound.Contains(key))
+                {
+                    object value = Unwrap(bound[key]);
+                    if (typeof(T) == typeof(string)) return value?.ToString() as T;
+                    return value as T;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The AWS_* variables (credentials, profile, endpoint) as one hash: a change means another connection.</summary>
+        private static int AwsEnvironment()
+        {
+            var pairs = new List<string>();
+            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+            {
+                string name = variable.Key as string;
+                if (name != null && name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)) pairs.Add(name + "=" + variable.Value);
+            }
+
+            pairs.Sort(StringComparer.Ordinal);
+            return string.Join("\n", pairs).GetHashCode();
+        }
+
+        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+
+        private static string ToolTip(InferenceRecommendationsJob job)
+        {
+            string created = job.CreationTime.HasValue
+                ? ", created " + job.CreationTime.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"
+                : string.Empty;
+            return job.JobName + " (" + (job.Status ?? "status unknown") + (job.JobType == null ? string.Empty : ", " + job.JobType) + created + ")";
+        }
+
+        private sealed class Listing
+        {
+            public Listing(List<InferenceRecommendationsJob> jobs)
+            {
+                Jobs = jobs;
+                Time = DateTime.UtcNow;
+            }
+
+            public List<InferenceRecommendationsJob> Jobs { get; }
+            public DateTime Time { get; }
+        }
+    }
+}
