@@ -187,3 +187,16 @@ Describe 'A step in CSV, JSON and CliXml' {
         $back.CostPerInference | Should -Be 2.34e-06
     }
 }
+
+Describe 'A whole job in CliXml' {
+    It 'keeps the recommendations'' metrics and the input configuration through Export-Clixml / Import-Clixml (depth 5)' {
+        $file = Join-Path $TestDrive 'job.xml'
+        Get-IRJob nightly-resnet50 | Export-Clixml -Path $file
+        $back = Import-Clixml $file
+
+        $back.InferenceRecommendations[0].Metrics.CostPerInference | Should -Be 2.34e-06
+        $back.InferenceRecommendations[0].ModelConfiguration.EnvironmentParameters[0].Key | Should -Be 'OMP_NUM_THREADS'
+        $back.InputConfig.TrafficPattern.Phases[1].InitialNumberOfUsers | Should -Be 10
+        $back.EndpointPerformances[0].EndpointInfo.EndpointName | Should -Be 'resnet50-prod'
+    }
+}

@@ -101,3 +101,50 @@ Describe 'The step list' {
         $text | Should -Match 'EndpointConfiguration +: serverless 4096 MB x5'
     }
 }
+
+Describe 'The job views' {
+    It 'shows the listing as a table within 120 columns, the model package when there is no model' {
+        $lines = Get-Lines (Get-IRJob | Out-String -Width 120)
+
+        foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 120 }
+        $lines[0] -split '\s{2,}|(?<=\w) (?=[A-Z])' | Where-Object { $_ } | Should -Be @('JobName', 'Status', 'JobType', 'Created (UTC)', 'Completed (UTC)', 'Model')
+        $lines | Where-Object { $_ -match '^nightly-bert-base +FAILED +Default +2024-11-29 10:33 2024-11-29 11:03 bert-base/3$' } | Should -HaveCount 1
+        $lines | Where-Object { $_ -match '^running-job +IN_PROGRESS +Default +2024-11-30 07:00 +running-model$' } | Should -HaveCount 1
+    }
+
+    It 'lists everything of a listed job, FailureReason included, times in UTC' {
+        $text = Get-IRJob -NameContain bert | Format-List | Out-String -Width 120
+
+        $text | Should -Match 'FailureReason +: All benchmarks failed or were stopped'
+        $text | Should -Match 'CreationTime +: 2024-11-29 10:33:20 UTC'
+        $text | Should -Match 'ModelPackageVersionArn +: arn:aws:sagemaker:us-east-1:123456789012:model-package/bert-base/3'
+        $text | Should -Match 'JobArn +: arn:aws:sagemaker:'
+    }
+
+    It 'shows a whole job as a table row: recommendations counted, the existing endpoints named' {
+        $lines = Get-Lines (Get-IRJob nightly-resnet50 | Out-String -Width 120)
+
+        foreach ($line in $lines) { $line.Length | Should -BeLessOrEqual 120 }
+        $lines[2] | Should -Match '^nightly-resnet50 +COMPLETED +Advanced +2024-11-28 10:33 2024-11-28 11:58 +3 resnet50-prod$'
+    }
+
+    It 'lists a whole job with its recommendations and the existing endpoint''s figures, one line each' {
+        $text = Get-IRJob nightly-resnet50 | Format-List | Out-String -Width 120
+
+        $text | Should -Match 'InferenceRecommendations +: resnet50-rec-1: ml\.c5\.xlarge x1, 1450/min, 38 ms, \$0\.204/hour, \$0\.00000234/inference'
+        $text | Should -Match '(?m)^ +resnet50-rec-3: ml\.m5\.large x2, 1320/min, 45 ms'
+        $text | Should -Match 'EndpointPerformances +: resnet50-prod: 1180/min, 52 ms'
+        $text | Should -Match 'StoppingConditions +: MaxInvocations 3000, ModelLatency P95 100 ms, FlatInvocations Stop'
+        $text | Should -Match 'EndpointConfigurations +: ml\.c5\.xlarge, ml\.c5\.2xlarge'
+    }
+
+    It 'shows a job''s recommendations and endpoint performances as tables' {
+        $job = Get-IRJob nightly-resnet50
+        $recommendations = Get-Lines ($job.InferenceRecommendations | Out-String -Width 120)
+        $endpoints = Get-Lines ($job.EndpointPerformances | Out-String -Width 120)
+
+        -split $recommendations[0] | Should -Be @('RecommendationId', 'EndpointConfiguration', '$/Hour', '$/Inference', 'MaxInvocations', 'ModelLatency')
+        -split $recommendations[2] | Should -Be @('resnet50-rec-1', 'ml.c5.xlarge', 'x1', '0.204', '0.00000234', '1450', '38')
+        -split $endpoints[2] | Should -Be @('resnet50-prod', '1180', '52')
+    }
+}
