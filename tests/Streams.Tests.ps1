@@ -112,7 +112,7 @@ Describe '-Verbose on every cmdlet' {
     }
 }
 
-Describe '-Debug' {
+Describe 'Where the connection came from (-Verbose, -Debug)' {
     It 'says where the credentials and the region came from, and never a secret' {
         $secret = Get-IRStepsEmulatorSecret -AccessKey AKIDTESTPESTER
         $captured = Invoke-Captured { Get-IRJobStep legacy-no-endpoint -Region eu-west-1 -Verbose -Debug }
