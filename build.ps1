@@ -4,6 +4,7 @@
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
+      Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from src/IRSteps/Help/*.md (Build runs it)
       Test     Build, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
@@ -14,7 +15,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -76,11 +77,23 @@ function Invoke-BuildTask {
         Copy-Item -Recurse $help $ModuleOut
     }
 
+    Invoke-HelpTask
+
     # The emulator, built with the solution, goes where the tests and Demo look for it.
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
     Copy-Item -Recurse (Join-Path $Root "tests/Emulator/bin/$Configuration/net10.0") $EmulatorOut
 
     Write-Host "Module $version assembled at $ModuleOut"
+}
+
+function Invoke-HelpTask {
+    # Writes the MAML help Get-Help reads from the Markdown sources in src/IRSteps/Help, with each parameter's
+    # type, position, pipeline input and aliases taken from the cmdlets in out/IRSteps.
+    . (Join-Path $Root 'src/IRSteps/Help/MarkdownToMaml.ps1')
+    $module = Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -PassThru -Force
+    $written = New-MamlHelp -Command @($module.ExportedCmdlets.Values) -SourceFolder (Join-Path $Root 'src/IRSteps/Help') `
+        -OutputPath (Join-Path $ModuleOut 'en-US/IRSteps.dll-Help.xml')
+    Write-Host "Help written for $(@($written).Count) cmdlets: $($written -join ', ')"
 }
 
 function Get-PesterModulePath {

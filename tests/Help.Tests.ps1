@@ -1,0 +1,159 @@
+# Get-Help for every exported cmdlet and parameter, offline, and the examples in it run against the emulator.
+
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    $commands = @(Get-Command -Module IRSteps -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
+            $help = Get-Help $_.Name -Full
+            @{
+                Name       = $_.Name
+                Parameters = @($_.Parameters.Keys | Where-Object { $_ -notin [System.Management.Automation.PSCmdlet]::CommonParameters } |
+                        ForEach-Object { @{ Parameter = $_ } })
+            }
+        })
+    $examples = @(Get-Command -Module IRSteps -CommandType Cmdlet | Sort-Object Name | ForEach-Object {
+            $name = $_.Name
+            @((Get-Help $name -Examples).examples.example) | Where-Object { $_ } | ForEach-Object {
+                @{ Command = $name; Title = ($_.title -replace '^-+\s*|\s*-+$', ''); Code = $_.code }
+            }
+        })
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'common.ps1')
+    . (Join-Path $PSScriptRoot 'ConnectionTestHelpers.ps1')
+    $emulator = Start-IRStepsEmulator -Path $EmulatorDll
+    Use-EmulatorCredential $emulator
+
+    # Examples that cannot run against the emulator, and why. Every other example runs.
+    $notRunnable = @{
+        'Wait-IRJob/Example 2: Wait for every job in progress, for two hours at most' = 'the emulator''s running-job never finishes and the poll interval is a minute'
+    }
+
+    # What some examples must give, beyond running without an error.
+    $expected = @{
+        'Get-IRJobStep/Example 1: The finished benchmarks of a job' = {
+            param($output)
+            $output.Count | Should -Be 7
+            $output.Status | Select-Object -Unique | Should -Be 'COMPLETED'
+        }
+        'Get-IRJobStep/Example 2: The three cheapest configurations under 100 ms' = {
+            param($output)
+            $output.InstanceType | Should -Be @('ml.inf1.xlarge', 'ml.c6i.xlarge', 'ml.c5.xlarge')
+        }
+        'Get-IRJobStep/Example 4: Read one page at a time' = {
+            param($output)
+            $output | Should -Be @('10 steps', '10 steps', '5 steps')
+        }
+        'Get-IRJobStep/Example 5: Resume from a saved token' = {
+            param($output)
+            (Get-Content resume.txt) | Should -Not -BeNullOrEmpty
+            @(Import-Csv first-page.csv).Count | Should -Be 10
+            $output.Count | Should -Be 15
+            $output | ForEach-Object { $_.InferenceBenchmark.ModelConfiguration.EnvironmentParameters[0].Value } | Should -Be (10..24 | ForEach-Object { "$_" })
+        }
+        'Get-IRJobStep/Example 6: The steps of several jobs, some of which fail' = {
+            param($output)
+            ($output | Where-Object { $_ -is [Microsoft.PowerShell.Commands.GroupInfoNoElement] }).Name | Sort-Object | Should -Be @('legacy-no-endpoint', 'nightly-resnet50')
+            ($output | Where-Object { $_.PSObject.Properties['FullyQualifiedErrorId'] }).FullyQualifiedErrorId | Should -BeLike 'JobNotFound,*'
+        }
+        'Get-IRJobStep/Example 8: Save steps to CSV and JSON' = {
+            param($output)
+            @(Import-Csv steps.csv).Count | Should -Be 8
+            @(Get-Content -Raw steps.json | ConvertFrom-Json).Count | Should -Be 8
+        }
+        'Wait-IRJob/Example 3: Stop a runbook when a job failed' = {
+            param($output)
+            $output | Should -Match '^Job failed: JobFailed,'
+        }
+        'Stop-IRJob/Example 2: Stop a job and wait until it has stopped' = {
+            param($output)
+            $output.Status | Should -Be 'STOPPED'
+        }
+    }
+}
+
+AfterAll {
+    Stop-IRStepsEmulator $emulator
+}
+
+Describe 'Help of <Name>' -ForEach $commands {
+    BeforeAll {
+        $help = Get-Help $Name -Full
+    }
+
+    It 'comes from the module''s MAML file (not generated from the syntax)' {
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -Match ('^\s*' + [regex]::Escape($Name) + '\s')
+    }
+
+    It 'has a description' {
+        ($help.description.Text -join '') | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has examples, each with code and remarks' {
+        $examples = @($help.examples.example)
+        $examples.Count | Should -BeGreaterThan 1
+        foreach ($example in $examples) {
+            $example.code | Should -Not -BeNullOrEmpty
+            $example.title | Should -Match 'Example \d+: \S'
+        }
+    }
+
+    It 'has help for -<Parameter>' -ForEach $Parameters {
+        $parameterHelp = $help.parameters.parameter | Where-Object name -eq $Parameter
+        $parameterHelp | Should -Not -BeNullOrEmpty -Because "-$Parameter needs a section in src/IRSteps/Help/$Name.md or SharedParameters.md"
+        $text = & { Set-StrictMode -Off; $parameterHelp.description.Text -join '' }   # no description member at all when there is no text
+        $text | Should -Not -BeNullOrEmpty -Because "-$Parameter needs text in src/IRSteps/Help/$Name.md or SharedParameters.md"
+    }
+
+    It 'names its related links and the about topic' {
+        $help.relatedLinks.navigationLink.linkText | Should -Contain 'about_IRSteps'
+    }
+}
+
+Describe 'The examples in help' {
+    BeforeEach {
+        Reset-IRStepsEmulator $emulator
+        Use-EmulatorCredential $emulator
+        Push-Location $TestDrive
+    }
+
+    AfterEach {
+        Pop-Location
+    }
+
+    It '<Command> <Title> runs against the emulator' -ForEach ($examples | Where-Object { $_.Code -notmatch '\bDescribe\b' }) {
+        $key = "$Command/$Title"
+        if ($notRunnable.ContainsKey($key)) {
+            Set-ItResult -Skipped -Because $notRunnable[$key]
+            return
+        }
+
+        $ErrorActionPreference = 'Stop'
+        $output = @(& ([scriptblock]::Create($Code)))
+
+        if ($expected.ContainsKey($key)) { & $expected[$key] $output }
+    }
+
+    It '<Command> <Title> passes as a Pester test of its own' -ForEach ($examples | Where-Object { $_.Code -match '\bDescribe\b' }) {
+        # A real nested Pester run, in a fresh pwsh that finds IRSteps by name, as a user's test run would.
+        $file = Join-Path $TestDrive 'Example.Tests.ps1'
+        Set-Content -Path $file -Value $Code -Encoding utf8
+        $pester = (Get-Module Pester).Path
+        $script = "Import-Module '$pester'; `$r = Invoke-Pester -Path '$file' -PassThru -Output None; 'Passed ' + `$r.PassedCount + ' Failed ' + (`$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount)"
+        $modules = Split-Path -Parent (Split-Path -Parent $ModuleManifest)
+
+        $run = Invoke-ChildPwsh -Script $script -NonInteractive -Environment @{ PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath }
+
+        $run.Output[-1] | Should -Be 'Passed 2 Failed 0' -Because ($run.Output + $run.Errors -join "`n")
+    }
+}
+
+Describe 'about_IRSteps' {
+    It 'is found by Get-Help, offline' {
+        $text = Get-Help about_IRSteps | Out-String
+        foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
+            $text | Should -Match "(?m)^\s*$section\s*$" -Because "about_IRSteps has a $section section"
+        }
+    }
+}
