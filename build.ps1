@@ -5,7 +5,8 @@
     Tasks (each a small named function below, with a one-line synopsis):
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from src/IRSteps/Help/*.md (Build runs it)
-      Test     Build, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
+      Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
@@ -15,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Help', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Help', 'Package', 'Test', 'Demo', 'Bench', 'Clean')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -30,7 +31,9 @@ $Root = $PSScriptRoot
 $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'IRSteps'
 $EmulatorOut = Join-Path $Out 'emulator'
+$PackageOut = Join-Path $Out 'packages'
 $PesterVersion = '5.7.1'
+$script:Built = $false
 
 # No test or demo may reach for instance metadata (any non-loopback address is off limits).
 $env:AWS_EC2_METADATA_DISABLED = 'true'
@@ -84,6 +87,7 @@ function Invoke-BuildTask {
     Copy-Item -Recurse (Join-Path $Root "tests/Emulator/bin/$Configuration/net10.0") $EmulatorOut
 
     Write-Host "Module $version assembled at $ModuleOut"
+    $script:Built = $true
 }
 
 function Invoke-HelpTask {
@@ -94,6 +98,19 @@ function Invoke-HelpTask {
     $written = New-MamlHelp -Command @($module.ExportedCmdlets.Values) -SourceFolder (Join-Path $Root 'src/IRSteps/Help') `
         -OutputPath (Join-Path $ModuleOut 'en-US/IRSteps.dll-Help.xml')
     Write-Host "Help written for $(@($written).Count) cmdlets: $($written -join ', ')"
+}
+
+function Invoke-PackageTask {
+    # Packs the module as built into a .nupkg that PSResourceGet installs from a folder repository
+    # (Register-PSResourceRepository -Uri <folder>; Install-PSResource IRSteps). Builds first unless this run already did.
+    if (-not $script:Built) { Invoke-BuildTask }
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    if (Test-Path $PackageOut) { Remove-Item -Recurse -Force $PackageOut }
+    $null = New-Item -ItemType Directory -Path $PackageOut
+    Compress-PSResource -Path $ModuleOut -DestinationPath $PackageOut
+    $package = Get-ChildItem -Path $PackageOut -Filter 'IRSteps.*.nupkg' | Select-Object -First 1
+    if (-not $package) { throw "Compress-PSResource wrote no IRSteps package to $PackageOut." }
+    Write-Host "Package $($package.Name) written to $PackageOut"
 }
 
 function Get-PesterModulePath {
@@ -155,6 +172,7 @@ function Invoke-PesterTests {
 function Invoke-TestTask {
     # Builds, runs both suites and prints one closing line 'N passed, N failed'; exits 1 on any failure.
     Invoke-BuildTask
+    Invoke-PackageTask
     Install-ConformancePackage
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
