@@ -33,8 +33,17 @@ Describe 'Enum-like parameters' {
         (Get-Completion 'Get-IRJob -SortOrder d').CompletionText | Should -Be 'Descending'
     }
 
+    It 'completes -Region on every cmdlet from the regions the AWS SDK knows, by name or by display name' {
+        $completions = Get-Completion 'Get-IRJobStep x -Region eu-we'
+        $completions.CompletionText | Should -Be @('eu-west-1', 'eu-west-2', 'eu-west-3')
+        $completions[0].ToolTip | Should -Be 'Europe (Ireland)'
+        (Get-Completion 'Get-IRJob -RegionToCall frank').CompletionText | Should -Be 'eu-central-1'
+        (Get-Completion 'Wait-IRJob x -Region us-east-').CompletionText | Should -Contain 'us-east-2'
+        (Get-Completion 'Stop-IRJob x -Region ').Count | Should -BeGreaterThan 30
+    }
+
     It 'offers values without restricting them (no ValidateSet: the service may add values)' {
-        foreach ($parameter in (Get-Command Get-IRJobStep).Parameters['Status', 'StepType'] + (Get-Command Get-IRJob).Parameters['StatusEqual', 'SortBy', 'SortOrder']) {
+        foreach ($parameter in (Get-Command Get-IRJobStep).Parameters['Status', 'StepType', 'Region'] + (Get-Command Get-IRJob).Parameters['StatusEqual', 'SortBy', 'SortOrder']) {
             $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Should -BeNullOrEmpty -Because $parameter.Name
             $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] } | Should -Not -BeNullOrEmpty -Because $parameter.Name
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Amazon;
@@ -24,6 +25,9 @@ namespace IRSteps.Client
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);
 
         private static readonly ConcurrentDictionary<string, SageMakerClient> Clients = new ConcurrentDictionary<string, SageMakerClient>();
+
+        public IReadOnlyList<KeyValuePair<string, string>> Regions() =>
+            RegionEndpoint.EnumerableAllRegions.Select(region => new KeyValuePair<string, string>(region.SystemName, region.DisplayName)).ToList();
 
         public IRecommenderService Create(ConnectionRequest request)
         {

@@ -26,6 +26,7 @@ namespace IRSteps.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
         public string Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -61,6 +61,35 @@ namespace IRSteps.Completion
         public SortOrderCompleter() : base(KnownValues.SortOrders) { }
     }
 
+    /// <summary>
+    /// -Region of every cmdlet: the regions the AWS SDK knows (the first Tab loads it, without any request), by
+    /// system name, or by display name ("frank" finds eu-central-1); the display name is the tooltip.
+    /// </summary>
+    public sealed class RegionCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                string typed = Words.Unquote(wordToComplete);
+                IReadOnlyList<KeyValuePair<string, string>> regions = Services.EngineLoader.Factory.Regions();
+                return regions
+                    .Where(region => region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                    .Concat(regions.Where(region => !region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
+                                                    (region.Value ?? string.Empty).IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
+                    .Select(region => new CompletionResult(region.Key, region.Key, CompletionResultType.ParameterValue,
+                        string.IsNullOrEmpty(region.Value) ? region.Key : region.Value))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                // The module's AWS client could not load: no completion, and the command itself will say why.
+                return Array.Empty<CompletionResult>();
+            }
+        }
+    }
+
     /// <summary>The values SageMaker documents today for the enum-like members the cmdlets take.</summary>
     internal static class KnownValues
     {

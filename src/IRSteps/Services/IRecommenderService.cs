@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Model;
@@ -31,5 +32,8 @@ namespace IRSteps.Services
     {
         /// <summary>Resolves credentials, region and endpoint; throws IRStepsConfigurationException when it cannot.</summary>
         IRecommenderService Create(ConnectionRequest request);
+
+        /// <summary>The regions the AWS SDK knows, as (system name, display name), for Tab completion of -Region.</summary>
+        IReadOnlyList<KeyValuePair<string, string>> Regions();
     }
 }
