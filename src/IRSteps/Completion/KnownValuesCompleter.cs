@@ -4,12 +4,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using IRSteps.Commands;
 
 namespace IRSteps.Completion
 {
     /// <summary>
-    /// Completes an enum-like parameter from the values the service knows today. The parameter itself stays an
-    /// open string (no ValidateSet): a value the service adds later still reaches it.
+    /// Completes an enum-like parameter from the values the service knows today, the same list the cmdlets check
+    /// input against (<see cref="ServiceValues"/>). The parameter itself stays an open string (no ValidateSet): a
+    /// value the service adds later still reaches it.
     /// </summary>
     public abstract class KnownValuesCompleter : IArgumentCompleter
     {
@@ -34,31 +36,31 @@ namespace IRSteps.Completion
     /// <summary>-Status of Get-IRJobStep: the statuses of a benchmark step.</summary>
     public sealed class StepStatusCompleter : KnownValuesCompleter
     {
-        public StepStatusCompleter() : base(KnownValues.StepStatuses) { }
+        public StepStatusCompleter() : base(ServiceValues.StepStatus.Known) { }
     }
 
     /// <summary>-StepType of Get-IRJobStep.</summary>
     public sealed class StepTypeCompleter : KnownValuesCompleter
     {
-        public StepTypeCompleter() : base(KnownValues.StepTypes) { }
+        public StepTypeCompleter() : base(ServiceValues.StepType.Known) { }
     }
 
     /// <summary>-StatusEqual of Get-IRJob: the statuses of a job.</summary>
     public sealed class JobStatusCompleter : KnownValuesCompleter
     {
-        public JobStatusCompleter() : base(KnownValues.JobStatuses) { }
+        public JobStatusCompleter() : base(ServiceValues.JobStatus.Known) { }
     }
 
     /// <summary>-SortBy of Get-IRJob.</summary>
     public sealed class JobSortByCompleter : KnownValuesCompleter
     {
-        public JobSortByCompleter() : base(KnownValues.JobSortBy) { }
+        public JobSortByCompleter() : base(ServiceValues.JobSortBy.Known) { }
     }
 
     /// <summary>-SortOrder of Get-IRJob.</summary>
     public sealed class SortOrderCompleter : KnownValuesCompleter
     {
-        public SortOrderCompleter() : base(KnownValues.SortOrders) { }
+        public SortOrderCompleter() : base(ServiceValues.SortOrder.Known) { }
     }
 
     /// <summary>
@@ -88,17 +90,6 @@ namespace IRSteps.Completion
                 return Array.Empty<CompletionResult>();
             }
         }
-    }
-
-    /// <summary>The values SageMaker documents today for the enum-like members the cmdlets take.</summary>
-    internal static class KnownValues
-    {
-        // RecommendationStepStatus and RecommendationJobStatus hold the same values.
-        public static readonly string[] StepStatuses = { "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED" };
-        public static readonly string[] JobStatuses = StepStatuses;
-        public static readonly string[] StepTypes = { "BENCHMARK" };
-        public static readonly string[] JobSortBy = { "Name", "CreationTime", "Status" };
-        public static readonly string[] SortOrders = { "Ascending", "Descending" };
     }
 
     internal static class Words
