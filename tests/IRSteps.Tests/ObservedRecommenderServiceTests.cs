@@ -70,21 +70,20 @@ namespace IRSteps.Tests
             return (new ObservedRecommenderService(inner, report => (report.IsStart ? starts : reports).Enqueue(report)), inner, reports, starts);
         }
 
-        private static ListInferenceRecommendationsJobStepsResponse List(IRecommenderService service, string job, string token) =>
-            service.ListInferenceRecommendationsJobStepsAsync(new ListInferenceRecommendationsJobStepsRequest { JobName = job, NextToken = token }, CancellationToken.None)
-                .GetAwaiter().GetResult();
+        private static Task<ListInferenceRecommendationsJobStepsResponse> List(IRecommenderService service, string job, string token) =>
+            service.ListInferenceRecommendationsJobStepsAsync(new ListInferenceRecommendationsJobStepsRequest { JobName = job, NextToken = token }, CancellationToken.None);
 
         [Fact]
-        public void Numbers_pages_by_the_tokens_that_lead_to_them()
+        public async Task Numbers_pages_by_the_tokens_that_lead_to_them()
         {
             var (service, inner, reports, _) = Observed();
             inner.AddPage("job", null, 10, "t1");
             inner.AddPage("job", "t1", 10, "t2");
             inner.AddPage("job", "t2", 5, null);
 
-            List(service, "job", null);
-            List(service, "job", "t1");
-            List(service, "job", "t2");
+            await List(service, "job", null);
+            await List(service, "job", "t1");
+            await List(service, "job", "t2");
 
             RequestReport[] all = reports.ToArray();
             Assert.Equal(new int?[] { 1, 2, 3 }, all.Select(r => r.Page));
@@ -95,7 +94,7 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void Reports_a_listing_request_as_it_starts_too_for_progress()
+        public async Task Reports_a_listing_request_as_it_starts_too_for_progress()
         {
             var (service, inner, reports, starts) = Observed();
             inner.AddPage("job", null, 10, "t1");
@@ -111,25 +110,25 @@ namespace IRSteps.Tests
             Assert.Equal("steps", start.ItemNoun);
 
             inner.Gate.SetResult(true);
-            first.GetAwaiter().GetResult();
-            List(service, "job", "t1");
+            await first;
+            await List(service, "job", "t1");
             Assert.Equal(new int?[] { 1, 2 }, starts.Select(r => r.Page));
             Assert.All(starts, r => Assert.True(r.IsStart));
         }
 
         [Fact]
-        public void Counts_a_listing_resumed_from_a_token_it_never_gave_from_page_1()
+        public async Task Counts_a_listing_resumed_from_a_token_it_never_gave_from_page_1()
         {
             var (service, inner, reports, _) = Observed();
             inner.AddPage("job", "from-the-user", 3, null);
 
-            List(service, "job", "from-the-user");
+            await List(service, "job", "from-the-user");
 
             Assert.Equal(1, reports.Single().Page);
         }
 
         [Fact]
-        public void Keeps_interleaved_listings_apart()
+        public async Task Keeps_interleaved_listings_apart()
         {
             var (service, inner, reports, _) = Observed();
             inner.AddPage("a", null, 1, "a1");
@@ -138,24 +137,24 @@ namespace IRSteps.Tests
             inner.AddPage("b", "b1", 4, "b2");
             inner.AddPage("b", "b2", 5, null);
 
-            List(service, "a", null);
-            List(service, "b", null);
-            List(service, "b", "b1");
-            List(service, "a", "a1");
-            List(service, "b", "b2");
+            await List(service, "a", null);
+            await List(service, "b", null);
+            await List(service, "b", "b1");
+            await List(service, "a", "a1");
+            await List(service, "b", "b2");
 
             Assert.Equal(new[] { "job 'a' 1", "job 'b' 1", "job 'b' 2", "job 'a' 2", "job 'b' 3" },
                 reports.Select(r => r.Subject + " " + r.Page));
         }
 
         [Fact]
-        public void Reports_a_failed_request_and_rethrows_the_same_exception()
+        public async Task Reports_a_failed_request_and_rethrows_the_same_exception()
         {
             var (service, inner, reports, _) = Observed();
             var failure = new IRStepsServiceException(ServiceErrorKind.NotFound, "Inference recommendations job x not found.", "ResourceNotFound", "req-404", 400);
             inner.Failure = failure;
 
-            var thrown = Assert.Throws<IRStepsServiceException>(() => List(service, "x", null));
+            var thrown = await Assert.ThrowsAsync<IRStepsServiceException>(() => List(service, "x", null));
 
             Assert.Same(failure, thrown);
             RequestReport report = reports.Single();
@@ -164,18 +163,18 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void Says_cancelled_for_a_request_cancelled_by_Ctrl_C()
+        public async Task Says_cancelled_for_a_request_cancelled_by_Ctrl_C()
         {
             var (service, inner, reports, _) = Observed();
             inner.Failure = new OperationCanceledException();
 
-            Assert.Throws<OperationCanceledException>(() => List(service, "x", null));
+            await Assert.ThrowsAsync<OperationCanceledException>(() => List(service, "x", null));
 
             Assert.Matches(@": cancelled after \d+ ms \(request id none\)$", reports.Single().ToString());
         }
 
         [Fact]
-        public void Reports_when_the_request_ends_from_the_thread_that_ends_it()
+        public async Task Reports_when_the_request_ends_from_the_thread_that_ends_it()
         {
             var (service, inner, reports, _) = Observed();
             inner.AddPage("job", null, 1, null);
@@ -186,18 +185,18 @@ namespace IRSteps.Tests
             Assert.Empty(reports);
 
             inner.Gate.SetResult(true);
-            call.GetAwaiter().GetResult();
+            await call;
             Assert.Single(reports);
         }
 
         [Fact]
-        public void Reports_the_other_operations_with_what_they_answered()
+        public async Task Reports_the_other_operations_with_what_they_answered()
         {
             var (service, _, reports, _) = Observed();
 
-            service.ListInferenceRecommendationsJobsAsync(new ListInferenceRecommendationsJobsRequest(), CancellationToken.None).GetAwaiter().GetResult();
-            service.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None).GetAwaiter().GetResult();
-            service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None).GetAwaiter().GetResult();
+            await service.ListInferenceRecommendationsJobsAsync(new ListInferenceRecommendationsJobsRequest(), CancellationToken.None);
+            await service.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
+            await service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
 
             string[] lines = reports.Select(r => r.ToString()).ToArray();
             Assert.Matches(@"^ListInferenceRecommendationsJobs page 1: 2 jobs in \d+ ms \(request id jobs-1\)$", lines[0]);
