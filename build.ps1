@@ -179,10 +179,9 @@ function Invoke-TestTask {
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
     $skipped = $xunit.Skipped + $pester.Skipped
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
-    $line = "$passed passed, $failed failed"
-    if ($skipped) { $line += ", $skipped skipped" }
-    Write-Host $line
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed; $skipped skipped"
+    # The closing line is exactly 'N passed, N failed', as CI reads it.
+    Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
 }
 
