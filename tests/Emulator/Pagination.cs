@@ -44,6 +44,20 @@ internal readonly record struct PageToken(string Scope, int Offset, bool Repeat)
         catch (Exception) { throw ApiException.InvalidToken(); }
     }
 
+    /// <summary>
+    /// The NextToken a page answering <paramref name="token"/> (sent as <paramref name="sent"/>) hands out, or null on
+    /// the last page (<paramref name="next"/> &lt; 0). The RepeatToken fault repeats the caller's token (on a first page,
+    /// a token that keeps repeating itself); EmptyPageWithToken hands out a valid token for the same position.
+    /// </summary>
+    public static string? Outgoing(PageToken token, string? sent, string scope, int next, FaultKind? pagingFault)
+    {
+        if (token.Repeat || pagingFault == FaultKind.RepeatToken)
+            return sent ?? new PageToken(scope, 0, Repeat: true).Encode();
+        if (pagingFault == FaultKind.EmptyPageWithToken)
+            return new PageToken(scope, token.Offset, false).Encode();
+        return next < 0 ? null : new PageToken(scope, next, false).Encode();
+    }
+
     public static string StepsScope(string jobName, string? status, string? stepType)
         => $"steps|{jobName}|{status}|{stepType}";
 }

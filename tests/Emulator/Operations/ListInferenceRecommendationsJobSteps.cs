@@ -29,14 +29,7 @@ internal static class ListInferenceRecommendationsJobSteps
                 next = job.WritePage(w, status, stepType, token.Offset, maxResults, c.Now);
             w.WriteEndArray();
 
-            string? outToken;
-            if (token.Repeat || c.PagingFault == FaultKind.RepeatToken)
-                // Repeat the caller's token; on a first page hand out a token that keeps repeating itself.
-                outToken = nextToken ?? new PageToken(scope, 0, Repeat: true).Encode();
-            else if (c.PagingFault == FaultKind.EmptyPageWithToken)
-                outToken = new PageToken(scope, token.Offset, false).Encode();
-            else
-                outToken = next < 0 ? null : new PageToken(scope, next, false).Encode();
+            var outToken = PageToken.Outgoing(token, nextToken, scope, next, c.PagingFault);
             if (outToken is not null) w.WriteString("NextToken", outToken);
             w.WriteEndObject();
         }));

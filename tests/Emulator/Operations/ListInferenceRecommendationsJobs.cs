@@ -61,13 +61,7 @@ internal static class ListInferenceRecommendationsJobs
             w.WriteStartArray("InferenceRecommendationsJobs");
             foreach (var (job, state) in page) WriteSummary(w, job, state, c.Region);
             w.WriteEndArray();
-            string? outToken;
-            if (token.Repeat || c.PagingFault == FaultKind.RepeatToken)
-                outToken = nextToken ?? new PageToken(scope, 0, Repeat: true).Encode();
-            else if (c.PagingFault == FaultKind.EmptyPageWithToken)
-                outToken = new PageToken(scope, token.Offset, false).Encode();
-            else
-                outToken = next < 0 ? null : new PageToken(scope, next, false).Encode();
+            var outToken = PageToken.Outgoing(token, nextToken, scope, next, c.PagingFault);
             if (outToken is not null) w.WriteString("NextToken", outToken);
             w.WriteEndObject();
         }));
