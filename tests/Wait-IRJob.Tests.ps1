@@ -262,7 +262,7 @@ Describe 'Wait-IRJob' {
         }
     }
 
-Context 'errors' {
+    Context 'errors' {
         It 'writes a non-terminating JobNotFound error for a missing job and goes on with the others' {
             $jobs = 'no-such-job', 'legacy-no-endpoint' | Wait-IRJob -ErrorVariable failures -ErrorAction SilentlyContinue
 
