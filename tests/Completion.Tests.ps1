@@ -152,3 +152,57 @@ Describe '-JobName, live from ListInferenceRecommendationsJobs' {
         (Get-IRStepsEmulatorRequest $emulator -Operation ListInferenceRecommendationsJobs).Count | Should -Be 1
     }
 }
+
+Describe '-ProfileName, from the profile files the command would read' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'ConnectionTestHelpers.ps1')
+    }
+
+    BeforeEach {
+        $null = Reset-TestAwsEnvironment
+        Set-TestProfileFile -Credentials "[default]`n$(Get-TestKeyLine AKIDTESTDEFAULT)`n[dev]`n$(Get-TestKeyLine AKIDTESTDEV)`naws_session_token = SESSIONTOKENSECRET`n[team ops]`n$(Get-TestKeyLine AKIDTESTOPS)`n" `
+            -Config ("[profile prod-admin]`nrole_arn = arn:aws:iam::123456789012:role/Admin`nsource_profile = default`nregion = eu-west-1`n" +
+                "[profile sso-dev]`nsso_session = corp`nsso_account_id = 123456789012`nsso_role_name = Dev`n[sso-session corp]`nsso_start_url = https://corp.awsapps.com/start`nsso_region = us-east-1`n" +
+                "[profile dev]`nregion = us-west-2`n")
+    }
+
+    It 'completes every profile of the credentials and config files, on every cmdlet' {
+        (Get-Completion 'Get-IRJobStep x -ProfileName ').ListItemText | Should -Be @('default', 'dev', 'prod-admin', 'sso-dev', 'team ops')
+        (Get-Completion 'Get-IRJob -ProfileName ').Count | Should -Be 5
+        (Get-Completion 'Wait-IRJob x -StoredCredentials ').Count | Should -Be 5
+        (Get-Completion 'Stop-IRJob x -AWSProfileName ').Count | Should -Be 5
+    }
+
+    It 'puts names that start with what is typed before those that only contain it, in any case' {
+        (Get-Completion 'Get-IRJobStep x -ProfileName DEV').ListItemText | Should -Be @('dev', 'sso-dev')
+        (Get-Completion "Get-IRJobStep x -ProfileName 'pro").ListItemText | Should -Be 'prod-admin'
+    }
+
+    It 'quotes a name that is not a bare word' {
+        (Get-Completion 'Get-IRJobStep x -ProfileName team').CompletionText | Should -Be "'team ops'"
+    }
+
+    It 'says in the tooltip what the profile holds and its region, and never a key or a token' {
+        $tips = @{}
+        foreach ($completion in Get-Completion 'Get-IRJobStep x -ProfileName ') { $tips[$completion.ListItemText] = $completion.ToolTip }
+        $tips['default'] | Should -Be 'default: static keys'
+        $tips['dev'] | Should -Be 'dev: keys with a session token, region us-west-2'
+        $tips['prod-admin'] | Should -Be 'prod-admin: role arn:aws:iam::123456789012:role/Admin, region eu-west-1'
+        $tips['sso-dev'] | Should -Be 'sso-dev: SSO, sso_session corp'
+        $all = $tips.Values -join "`n"
+        $all | Should -Not -Match 'AKIDTEST|SESSIONTOKENSECRET|emu/secret'
+    }
+
+    It 'reads the credentials file -ProfileLocation names on the command line instead (the config file stays), as the command would' {
+        $other = Join-Path $TestDrive 'other-credentials'
+        Set-Content -Path $other -Value "[elsewhere]`n$(Get-TestKeyLine AKIDTESTELSEWHERE)"
+        (Get-Completion "Get-IRJobStep x -ProfileLocation '$other' -ProfileName ").ListItemText | Should -Be @('elsewhere', 'prod-admin', 'sso-dev')
+        (Get-Completion "Get-IRJobStep x -ProfilesLocation '$other' -ProfileName els").ListItemText | Should -Be 'elsewhere'
+    }
+
+    It 'offers nothing and throws nothing when there are no profile files' {
+        Remove-Item $env:AWS_SHARED_CREDENTIALS_FILE, $env:AWS_CONFIG_FILE
+        @(Get-Completion 'Get-IRJobStep x -ProfileName ') | Should -BeNullOrEmpty
+        @(Get-Completion "Get-IRJobStep x -ProfileLocation '$TestDrive/missing' -ProfileName ") | Should -BeNullOrEmpty
+    }
+}

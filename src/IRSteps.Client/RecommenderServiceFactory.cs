@@ -29,6 +29,11 @@ namespace IRSteps.Client
         public IReadOnlyList<KeyValuePair<string, string>> Regions() =>
             RegionEndpoint.EnumerableAllRegions.Select(region => new KeyValuePair<string, string>(region.SystemName, region.DisplayName)).ToList();
 
+        public IReadOnlyList<KeyValuePair<string, string>> Profiles(string profileLocation) =>
+            ProfileFiles.For(profileLocation, Environment.GetEnvironmentVariable).ListProfiles()
+                .Select(profile => new KeyValuePair<string, string>(profile.Name, ProfileFiles.Summarize(profile)))
+                .ToList();
+
         public IRecommenderService Create(ConnectionRequest request)
         {
             ResolvedConnection resolved = new ConnectionResolver().Resolve(request);

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Text;
 using Amazon.Runtime.CredentialManagement;
@@ -67,6 +69,33 @@ namespace IRSteps.Client.Credentials
         }
 
         public bool TryGetProfile(string name, out CredentialProfile profile) => Store().TryGetProfile(name, out profile);
+
+        /// <summary>Every profile a -ProfileName could name here (the SDK store first where there is one), by name.</summary>
+        public IReadOnlyList<CredentialProfile> ListProfiles()
+        {
+            var chain = (CredentialProfileStoreChain)Store();
+            return chain.ListProfiles()
+                .GroupBy(profile => profile.Name, StringComparer.Ordinal)
+                .Select(same => same.First())
+                .OrderBy(profile => profile.Name, StringComparer.OrdinalIgnoreCase)
+                .ToList();
+        }
+
+        /// <summary>What a profile holds, in words, for a tooltip: never a key, a token or a secret.</summary>
+        public static string Summarize(CredentialProfile profile)
+        {
+            CredentialProfileOptions options = profile.Options;
+            string kind;
+            if (!string.IsNullOrEmpty(options.SsoSession)) kind = "SSO, sso_session " + options.SsoSession;
+            else if (!string.IsNullOrEmpty(options.SsoStartUrl)) kind = "SSO";
+            else if (!string.IsNullOrEmpty(options.RoleArn)) kind = "role " + options.RoleArn + (string.IsNullOrEmpty(options.MfaSerial) ? string.Empty : " with MFA");
+            else if (!string.IsNullOrEmpty(options.CredentialProcess)) kind = "credential_process";
+            else if (!string.IsNullOrEmpty(options.WebIdentityTokenFile)) kind = "web identity";
+            else if (!string.IsNullOrEmpty(options.AccessKey) && !string.IsNullOrEmpty(options.Token)) kind = "keys with a session token";
+            else if (!string.IsNullOrEmpty(options.AccessKey)) kind = "static keys";
+            else kind = "no credentials";
+            return profile.Region == null ? kind : kind + ", region " + profile.Region.SystemName;
+        }
 
         /// <summary>Where a profile was looked for, in words.</summary>
         public string Describe()

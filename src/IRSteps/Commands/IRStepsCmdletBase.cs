@@ -43,6 +43,7 @@ namespace IRSteps.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

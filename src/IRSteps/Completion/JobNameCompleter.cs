@@ -147,7 +147,7 @@ namespace IRSteps.Completion
         }
 
         /// <summary>The value typed for a parameter of the cmdlet base, under its name or one of its aliases.</summary>
-        private static T Bound<T>(IDictionary bound, string name) where T : class
+        internal static T Bound<T>(IDictionary bound, string name) where T : class
         {
             if (bound == null) return null;
             PropertyInfo property = typeof(IRStepsCmdletBase).GetProperty(name);

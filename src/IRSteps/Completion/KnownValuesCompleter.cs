@@ -92,6 +92,37 @@ namespace IRSteps.Completion
         }
     }
 
+    /// <summary>
+    /// -ProfileName of every cmdlet: the profiles of the files the command would read (-ProfileLocation as typed,
+    /// else the SDK store where there is one and the shared credentials and config files the environment names),
+    /// names that start with what is typed before those that only contain it; the tooltip says what the profile
+    /// holds (static keys, a role, SSO, ...) and its region, never a key. Nothing is sent anywhere.
+    /// </summary>
+    public sealed class ProfileNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                string typed = Words.Unquote(wordToComplete);
+                string location = JobNameCompleter.Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation));
+                IReadOnlyList<KeyValuePair<string, string>> profiles = Services.EngineLoader.Factory.Profiles(location);
+                return profiles
+                    .Where(profile => profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                    .Concat(profiles.Where(profile => !profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
+                                                      profile.Key.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
+                    .Select(profile => new CompletionResult(Words.Quote(profile.Key), profile.Key, CompletionResultType.ParameterValue, profile.Key + ": " + profile.Value))
+                    .ToList();
+            }
+            catch (Exception)
+            {
+                // Unreadable files, or the module's AWS client could not load: no completion, and the command itself will say why.
+                return Array.Empty<CompletionResult>();
+            }
+        }
+    }
+
     internal static class Words
     {
         /// <summary>What the user typed, without the quote they may have opened.</summary>
@@ -99,6 +130,18 @@ namespace IRSteps.Completion
         {
             if (string.IsNullOrEmpty(word)) return string.Empty;
             return word.Trim('\'', '"');
+        }
+
+        /// <summary>A value as it must be typed: in single quotes when it holds anything a bare word cannot.</summary>
+        public static string Quote(string value)
+        {
+            bool bare = value.Length > 0 && (char.IsLetterOrDigit(value[0]) || value[0] == '_');
+            foreach (char c in value)
+            {
+                bare &= char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+            }
+
+            return bare ? value : "'" + value.Replace("'", "''") + "'";
         }
     }
 }

@@ -35,5 +35,11 @@ namespace IRSteps.Services
 
         /// <summary>The regions the AWS SDK knows, as (system name, display name), for Tab completion of -Region.</summary>
         IReadOnlyList<KeyValuePair<string, string>> Regions();
+
+        /// <summary>
+        /// The profiles -ProfileName could name, in <paramref name="profileLocation"/> when given, else the SDK store
+        /// and the shared files the environment names, as (name, what it holds), for Tab completion.
+        /// </summary>
+        IReadOnlyList<KeyValuePair<string, string>> Profiles(string profileLocation);
     }
 }
