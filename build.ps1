@@ -4,7 +4,7 @@
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
-      Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from src/IRSteps/Help/*.md (Build runs it)
+      Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
       Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
@@ -75,10 +75,9 @@ function Invoke-BuildTask {
     (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
         Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
 
-    $help = Join-Path $Root 'en-US'
-    if (Get-ChildItem -Path $help -File -ErrorAction Ignore) {
-        Copy-Item -Recurse $help $ModuleOut
-    }
+    # en-US holds the help sources: about topics ship as they are, the cmdlets' Markdown becomes MAML (Help task).
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'en-US')
+    Copy-Item -Path (Join-Path $Root 'en-US/*.help.txt') -Destination (Join-Path $ModuleOut 'en-US')
 
     Invoke-HelpTask
 
@@ -91,11 +90,11 @@ function Invoke-BuildTask {
 }
 
 function Invoke-HelpTask {
-    # Writes the MAML help Get-Help reads from the Markdown sources in src/IRSteps/Help, with each parameter's
+    # Writes the MAML help Get-Help reads from the Markdown sources in en-US, with each parameter's
     # type, position, pipeline input and aliases taken from the cmdlets in out/IRSteps.
     . (Join-Path $Root 'src/IRSteps/Help/MarkdownToMaml.ps1')
     $module = Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -PassThru -Force
-    $written = New-MamlHelp -Command @($module.ExportedCmdlets.Values) -SourceFolder (Join-Path $Root 'src/IRSteps/Help') `
+    $written = New-MamlHelp -Command @($module.ExportedCmdlets.Values) -SourceFolder (Join-Path $Root 'en-US') `
         -OutputPath (Join-Path $ModuleOut 'en-US/IRSteps.dll-Help.xml')
     Write-Host "Help written for $(@($written).Count) cmdlets: $($written -join ', ')"
 }

@@ -116,9 +116,9 @@ Describe 'Help of <Name>' -ForEach $commands {
 
     It 'has help for -<Parameter>' -ForEach $Parameters {
         $parameterHelp = $help.parameters.parameter | Where-Object name -eq $Parameter
-        $parameterHelp | Should -Not -BeNullOrEmpty -Because "-$Parameter needs a section in src/IRSteps/Help/$Name.md or SharedParameters.md"
+        $parameterHelp | Should -Not -BeNullOrEmpty -Because "-$Parameter needs a section in en-US/$Name.md or SharedParameters.md"
         $text = & { Set-StrictMode -Off; $parameterHelp.description.Text -join '' }   # no description member at all when there is no text
-        $text | Should -Not -BeNullOrEmpty -Because "-$Parameter needs text in src/IRSteps/Help/$Name.md or SharedParameters.md"
+        $text | Should -Not -BeNullOrEmpty -Because "-$Parameter needs text in en-US/$Name.md or SharedParameters.md"
     }
 
     It 'names its related links and the about topic' {

@@ -1,4 +1,4 @@
-# Turns the help sources in this folder (one Markdown file per cmdlet, plus SharedParameters.md for the
+# Turns the help sources in en-US (one Markdown file per cmdlet, plus SharedParameters.md for the
 # parameters every cmdlet shares) into the MAML file Get-Help reads. Dot-sourced by build.ps1 (task Help).
 #
 # The Markdown carries only prose; what a parameter is (type, position, pipeline input, aliases, sets) is read
