@@ -50,7 +50,7 @@ namespace IRSteps.Client.Credentials
         /// where the platform has one). Also leaves the SDK's default paths pointing here, for the lookups the SDK
         /// makes by itself later (source_profile, sso-session, services sections, the client's endpoint_url).
         /// </summary>
-        public ICredentialProfileSource Store()
+        public CredentialProfileStoreChain Store()
         {
             lock (Gate)
             {
@@ -73,8 +73,7 @@ namespace IRSteps.Client.Credentials
         /// <summary>Every profile a -ProfileName could name here (the SDK store first where there is one), by name.</summary>
         public IReadOnlyList<CredentialProfile> ListProfiles()
         {
-            var chain = (CredentialProfileStoreChain)Store();
-            return chain.ListProfiles()
+            return Store().ListProfiles()
                 .GroupBy(profile => profile.Name, StringComparer.Ordinal)
                 .Select(same => same.First())
                 .OrderBy(profile => profile.Name, StringComparer.OrdinalIgnoreCase)

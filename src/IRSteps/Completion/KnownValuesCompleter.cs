@@ -109,9 +109,8 @@ namespace IRSteps.Completion
                 string location = JobNameCompleter.Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation));
                 IReadOnlyList<KeyValuePair<string, string>> profiles = Services.EngineLoader.Factory.Profiles(location);
                 return profiles
-                    .Where(profile => profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                    .Concat(profiles.Where(profile => !profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
-                                                      profile.Key.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
+                    .Where(profile => profile.Key.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
+                    .OrderBy(profile => profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
                     .Select(profile => new CompletionResult(Words.Quote(profile.Key), profile.Key, CompletionResultType.ParameterValue, profile.Key + ": " + profile.Value))
                     .ToList();
             }
