@@ -156,4 +156,29 @@ Describe 'Ctrl+C (StopProcessing)' {
         $result.State | Should -Be 'Stopped'
         $result.Errors | Should -BeNullOrEmpty -Because 'Ctrl+C is not an error of the command'
     }
+
+    It 'stops Get-IRJobStep within a second while its credentials are still being fetched (a slow credential_process)' {
+        # A credential_process that says it has started, then takes half a minute: as an SSO or STS call that hangs would.
+        $folder = Join-Path $TestDrive 'slow-credentials'
+        $null = New-Item -ItemType Directory -Force -Path $folder
+        $marker = Join-Path $folder 'started'
+        $process = Join-Path $folder 'slow-credential-process.ps1'
+        Set-Content -Path $process -Value "Set-Content -Path '$marker' -Value `$PID; Start-Sleep -Seconds 30"
+        $pwsh = (Get-Process -Id $PID).Path
+        $command = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { "$pwsh $(Join-Path $PSHOME 'pwsh.dll')" } else { $pwsh }
+        Set-Content -Path $env:AWS_CONFIG_FILE -Value "[profile slow]`ncredential_process = $command -NoProfile -File $process"
+        try {
+            $result = Measure-Stop -Name 'slow credentials' -Script 'Get-IRJobStep nightly-resnet50 -ProfileName slow' -InFlight { Test-Path $marker }
+
+            $result.StopMs | Should -BeLessThan 1000
+            $result.State | Should -Be 'Stopped'
+            $result.Output | Should -BeNullOrEmpty
+            $result.Errors | Should -BeNullOrEmpty -Because 'Ctrl+C is not an error of the command'
+            @(Get-StepRequest) | Should -BeNullOrEmpty -Because 'no request can be sent before the credentials are known'
+        }
+        finally {
+            Remove-Item -Path $env:AWS_CONFIG_FILE -ErrorAction Ignore
+            if (Test-Path $marker) { Stop-Process -Id ([int](Get-Content $marker)) -ErrorAction Ignore }
+        }
+    }
 }

@@ -88,7 +88,7 @@ namespace IRSteps.Commands
             try
             {
                 // Every request any cmdlet makes reports itself the same way: one -Verbose line, and listing progress.
-                service = new ObservedRecommenderService(EngineLoader.Factory.Create(request), report => messages.Enqueue(new EngineMessage(report)));
+                service = new ObservedRecommenderService(Await(CreateEngineAsync(request)), report => messages.Enqueue(new EngineMessage(report)));
             }
             finally
             {
@@ -97,6 +97,27 @@ namespace IRSteps.Commands
 
             serviceKey = key;
             return service;
+        }
+
+        /// <summary>
+        /// Resolves the connection on a worker thread, so that Ctrl+C ends the command at once even while credentials
+        /// are being fetched (a slow STS, SSO or credential_process call, which the SDK gives no token to); the
+        /// pipeline thread pumps the engine's messages and any MFA prompt meanwhile. An engine whose creation is
+        /// abandoned this way is disposed when it is done.
+        /// </summary>
+        private Task<IRecommenderService> CreateEngineAsync(ConnectionRequest request)
+        {
+            Task<IRecommenderService> creating = Task.Run(() => EngineLoader.Factory.Create(request));
+            var outcome = new TaskCompletionSource<IRecommenderService>();
+            CancellationTokenRegistration stop = CancellationToken.Register(() => outcome.TrySetException(new PipelineStoppedException()));
+            creating.ContinueWith(done =>
+            {
+                stop.Dispose();
+                if (done.IsFaulted) outcome.TrySetException(done.Exception.InnerExceptions);
+                else if (done.IsCanceled) outcome.TrySetCanceled();
+                else if (!outcome.TrySetResult(done.Result)) done.Result?.Dispose();
+            }, TaskScheduler.Default);
+            return outcome.Task;
         }
 
         /// <summary>
