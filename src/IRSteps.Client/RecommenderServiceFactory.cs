@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -17,14 +16,14 @@ namespace IRSteps.Client
     /// <summary>
     /// Entry point of the engine, created by the module's loader by name. Resolves a cmdlet's connection
     /// request and hands out a service over a SageMaker client; clients are cached per connection so that
-    /// SDK start-up, connection pooling and clock-skew learning carry over between commands.
+    /// SDK start-up, connection pooling and clock-skew learning carry over between commands (64 at most, see ClientCache).
     /// </summary>
     public sealed class RecommenderServiceFactory : IRecommenderServiceFactory
     {
         /// <summary>The default time one HTTP attempt may take before it is abandoned.</summary>
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);
 
-        private static readonly ConcurrentDictionary<string, SageMakerClient> Clients = new ConcurrentDictionary<string, SageMakerClient>();
+        private static readonly ClientCache<SageMakerClient> Clients = new ClientCache<SageMakerClient>(64);
 
         public IReadOnlyList<KeyValuePair<string, string>> Regions() =>
             RegionEndpoint.EnumerableAllRegions.Select(region => new KeyValuePair<string, string>(region.SystemName, region.DisplayName)).ToList();
@@ -65,7 +64,7 @@ namespace IRSteps.Client
 
             string key = string.Join("|", resolved.CredentialKey, resolved.Region, resolved.EndpointUrl, resolved.ProfileName, resolved.Files.Location, resolved.Files.Stamp(),
                 resolved.UseFips, resolved.UseDualStack, resolved.IgnoreConfiguredEndpoints, timeout.Ticks, retries.Mode, retries.MaxAttempts, AwsEnvironmentStamp());
-            SageMakerClient client = Clients.GetOrAdd(key, _ => new SageMakerClient(resolved.Credentials, config));
+            SageMakerClient client = Clients.GetOrAdd(key, () => new SageMakerClient(resolved.Credentials, config));
 
             var secrets = new[]
                 {
