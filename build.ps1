@@ -145,7 +145,7 @@ function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
     Remove-Item -Recurse -Force -ErrorAction Ignore $results
-    & dotnet test (Join-Path $Root 'tests/IRSteps.Tests/IRSteps.Tests.csproj') -c $Configuration --no-build -nologo `
+    & dotnet test (Join-Path $Root 'tests/Unit/IRSteps.Tests.csproj') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Get-ChildItem -Recurse -Path $results -Filter 'xunit.trx' -ErrorAction Ignore | Select-Object -First 1
     if (-not $trx) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
@@ -163,7 +163,7 @@ function Invoke-PesterTests {
     $pester = Get-PesterModulePath
     $summary = Join-Path $Out 'pester-summary.json'
     Remove-Item -Force -ErrorAction Ignore $summary
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterTests.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     return Get-Content -Raw $summary | ConvertFrom-Json
 }

@@ -1,4 +1,4 @@
-# The PowerShell half of the conformance suite (dot-sourced by tests/Conformance.Tests.ps1):
+# The PowerShell half of the conformance suite (dot-sourced by tests/Pester/Conformance.Tests.ps1):
 #  - the conformance dump of IRSteps objects (the same conventions as lib/dump.mjs),
 #  - a comparer that names the member path of every difference,
 #  - the model check: every member of an official shape is a property of our class, same name, matching type,

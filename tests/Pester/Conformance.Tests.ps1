@@ -8,12 +8,12 @@
 # the emulator on the wire), and it keeps the xunit project free of any need for Node.
 
 BeforeDiscovery {
-    $ConformanceOperations = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Conformance/operations.psd1')).Operations
+    $ConformanceOperations = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../Conformance/operations.psd1')).Operations
 }
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
-    . (Join-Path $PSScriptRoot 'Conformance/Conformance.ps1')
+    . (Join-Path $PSScriptRoot '../Conformance/Conformance.ps1')
 
     $EveryMemberJob = 'conformance-every-member'
     $AccessKey = 'AKIDTESTCONFORMANCE'
@@ -31,7 +31,7 @@ BeforeAll {
     Remove-Item -Recurse -Force -ErrorAction Ignore $work
     New-Item -ItemType Directory -Path $work | Out-Null
 
-    $Operations = (Import-PowerShellDataFile (Join-Path $PSScriptRoot 'Conformance/operations.psd1')).Operations
+    $Operations = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../Conformance/operations.psd1')).Operations
     Invoke-ConformanceNode official-model.mjs -ArgumentList @(
         '--operations', (($Operations | ForEach-Object Name) -join ','),
         '--base-fixtures', (Join-Path (Split-Path $EmulatorDll) 'fixtures/jobs.json'),

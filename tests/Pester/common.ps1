@@ -1,11 +1,11 @@
-# Dot-sourced by every tests/*.Tests.ps1 inside BeforeAll. Imports what ships (out/IRSteps, never src/),
+# Dot-sourced by every tests/Pester/*.Tests.ps1 inside BeforeAll. Imports what ships (out/IRSteps, never src/),
 # loads the emulator helpers, and keeps the machine's own AWS settings out of the tests.
 
-$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+$script:RepoRoot = Split-Path -Parent (Split-Path -Parent $PSScriptRoot)
 $script:ModuleManifest = Join-Path $RepoRoot 'out/IRSteps/IRSteps.psd1'
 $script:EmulatorDll = Join-Path $RepoRoot 'out/emulator/IRSteps.Emulator.dll'
 
-. (Join-Path $PSScriptRoot 'Emulator/Emulator.ps1')
+. (Join-Path $PSScriptRoot '../Emulator/Emulator.ps1')
 
 if (-not (Get-Module IRSteps)) {
     Import-Module $ModuleManifest -ErrorAction Stop
