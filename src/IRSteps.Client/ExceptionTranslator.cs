@@ -10,6 +10,7 @@ using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
+using IRSteps.Client.SageMaker;
 using IRSteps.Errors;
 
 namespace IRSteps.Client

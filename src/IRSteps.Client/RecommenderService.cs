@@ -1,8 +1,9 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Client.SageMaker;
+using IRSteps.Contract;
 using IRSteps.Model;
-using IRSteps.Services;
 
 namespace IRSteps.Client
 {

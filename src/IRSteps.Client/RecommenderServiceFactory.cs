@@ -6,10 +6,11 @@ using System.Text;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
-using IRSteps.Client.Operations;
+using IRSteps.Client.Connection;
+using IRSteps.Client.SageMaker;
+using IRSteps.Client.SageMaker.Operations;
+using IRSteps.Contract;
 using IRSteps.Errors;
-using IRSteps.Client.Credentials;
-using IRSteps.Services;
 
 namespace IRSteps.Client
 {

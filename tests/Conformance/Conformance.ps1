@@ -299,9 +299,9 @@ function Get-IRStepsEngine {
     # The service the cmdlets use, from the module's own engine loader (internal, hence reflection), so that
     # every operation can be called with every member set, whether or not a cmdlet exposes it.
     param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $AccessKey, [string] $Region = 'us-east-1')
-    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Services.EngineLoader', $true)
+    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Loading.EngineLoader', $true)
     $factory = $loader.GetProperty('Factory', [Reflection.BindingFlags] 'Public,NonPublic,Static').GetValue($null)
-    $factory.Create([IRSteps.Services.ConnectionRequest] @{
+    $factory.Create([IRSteps.Contract.ConnectionRequest] @{
             AccessKey   = $AccessKey
             SecretKey   = Get-IRStepsEmulatorSecret -AccessKey $AccessKey
             Region      = $Region

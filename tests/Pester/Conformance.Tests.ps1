@@ -136,7 +136,7 @@ Describe 'Conformance with @aws-sdk/client-sagemaker' {
 
 Describe 'Conformance with the official SageMaker service model' {
     It 'has a line in tests/Conformance/operations.psd1 for every operation the module wraps' {
-        $wrapped = [IRSteps.Services.IRecommenderService].GetMethods() | Where-Object Name -Like '*Async' |
+        $wrapped = [IRSteps.Contract.IRecommenderService].GetMethods() | Where-Object Name -Like '*Async' |
             ForEach-Object { $_.Name -replace 'Async$' }
         @($wrapped).Count | Should -BeGreaterThan 0
         foreach ($operation in $wrapped) { $Operations.Name | Should -Contain $operation }

@@ -4,9 +4,10 @@ using System.IO;
 using System.Runtime.Loader;
 using Amazon.Runtime;
 using IRSteps.Client;
-using IRSteps.Client.Credentials;
+using IRSteps.Client.Connection;
+using IRSteps.Client.SageMaker;
+using IRSteps.Contract;
 using IRSteps.Errors;
-using IRSteps.Services;
 using Xunit;
 
 namespace IRSteps.Tests

@@ -2,7 +2,8 @@ using System;
 using Amazon;
 using Amazon.Runtime;
 using IRSteps.Client;
-using IRSteps.Client.Credentials;
+using IRSteps.Client.Connection;
+using IRSteps.Client.SageMaker;
 using Xunit;
 
 namespace IRSteps.Tests

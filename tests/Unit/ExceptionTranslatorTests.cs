@@ -10,7 +10,8 @@ using Amazon.Runtime.EventStreams;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using IRSteps.Client;
-using IRSteps.Client.Operations;
+using IRSteps.Client.SageMaker;
+using IRSteps.Client.SageMaker.Operations;
 using IRSteps.Errors;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using IRSteps.Commands;
+using IRSteps.Validation;
 using Xunit;
 
 namespace IRSteps.Tests

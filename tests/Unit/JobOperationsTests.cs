@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text.Json;
-using IRSteps.Client.Operations;
+using IRSteps.Client.SageMaker.Operations;
 using IRSteps.Model;
 using Xunit;
 

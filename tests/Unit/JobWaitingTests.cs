@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
 using IRSteps.Waiting;
 using Xunit;
 

@@ -4,9 +4,10 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
+using IRSteps.Streams;
 using Xunit;
 
 namespace IRSteps.Tests

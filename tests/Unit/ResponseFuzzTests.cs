@@ -12,9 +12,10 @@ using Amazon.Runtime.EventStreams;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Client;
-using IRSteps.Client.Operations;
+using IRSteps.Client.SageMaker.Operations;
 using IRSteps.Errors;
 using IRSteps.Model;
+using IRSteps.Paging;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -10,7 +10,7 @@ using Amazon.Runtime.EventStreams;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
-using IRSteps.Client.Operations;
+using IRSteps.Client.SageMaker.Operations;
 
 namespace IRSteps.Tests
 {

@@ -6,10 +6,10 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
+using IRSteps.Contract;
 using IRSteps.Errors;
-using IRSteps.Services;
 
-namespace IRSteps.Client.Credentials
+namespace IRSteps.Client.Connection
 {
     /// <summary>
     /// The AWS PowerShell rules for credentials, region and endpoint, first match wins, on AWSSDK.Core's profile

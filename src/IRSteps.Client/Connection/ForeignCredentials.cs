@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 
-namespace IRSteps.Client.Credentials
+namespace IRSteps.Client.Connection
 {
     /// <summary>
     /// An AWSCredentials object from another copy of AWSSDK.Core (AWS.Tools loads its own, often another

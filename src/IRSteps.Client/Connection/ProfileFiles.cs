@@ -6,7 +6,7 @@ using System.Reflection;
 using System.Text;
 using Amazon.Runtime.CredentialManagement;
 
-namespace IRSteps.Client.Credentials
+namespace IRSteps.Client.Connection
 {
     /// <summary>
     /// The shared credentials and config files as the environment names them now. AWSSDK.Core reads

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace IRSteps.Client.Credentials
+namespace IRSteps.Client.Connection
 {
     /// <summary>What the AWS PowerShell rules settled on, and where each part came from (in words, never a secret).</summary>
     internal sealed class ResolvedConnection

@@ -1,6 +1,6 @@
 using Amazon.Runtime;
 
-namespace IRSteps.Client.Credentials
+namespace IRSteps.Client.Connection
 {
     /// <summary>
     /// What $StoredAWSCredentials holds. AWS.Tools' Set-AWSCredential leaves an AWSPSCredentials wrapper there

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>One retry as it starts: which attempt, why, and how long the SDK waited before it.</summary>
     public sealed class RetryReport

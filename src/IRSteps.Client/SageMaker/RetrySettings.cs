@@ -1,10 +1,10 @@
 using System;
 using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Internal;
 using Amazon.Runtime.Credentials;
+using Amazon.Runtime.Internal;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>
     /// The retry mode and attempts a client uses, read when the client is built: AWS_RETRY_MODE and

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using Amazon.Runtime;
-using Amazon.Runtime.Internal.Auth;
 using Amazon.Runtime.Credentials.Internal;
 using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>Every SageMaker operation is signed with SigV4.</summary>
     public sealed class SageMakerAuthSchemeHandler : BaseAuthResolverHandler

@@ -2,10 +2,10 @@ using System.Threading;
 using System.Threading.Tasks;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using IRSteps.Client.Operations;
+using IRSteps.Client.SageMaker.Operations;
 using IRSteps.Model;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>
     /// Our SageMaker client: AWSSDK.Core's pipeline (credentials, SigV4, retries, clock skew, proxy,

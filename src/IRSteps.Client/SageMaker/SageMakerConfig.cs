@@ -3,7 +3,7 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Util.Internal;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>The SageMaker client configuration: service id, signing name, version and endpoint provider.</summary>
     public sealed class SageMakerConfig : ClientConfig

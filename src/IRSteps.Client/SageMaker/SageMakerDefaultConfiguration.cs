@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using Amazon.Runtime;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>The SDK's defaults modes (standard, in-region, cross-region, mobile, auto), as every generated client has them.</summary>
     internal static class SageMakerDefaultConfiguration

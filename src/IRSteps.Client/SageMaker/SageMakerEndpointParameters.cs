@@ -1,6 +1,6 @@
 using Amazon.Runtime.Endpoints;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>The inputs of SageMaker's endpoint rules.</summary>
     public sealed class SageMakerEndpointParameters : EndpointParameters

@@ -4,7 +4,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal.Endpoints.StandardLibrary;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>
     /// SageMaker's endpoint rules (sagemaker-2017-07-24 rule set): a custom endpoint as given;

@@ -4,7 +4,7 @@ using Amazon.Runtime.Endpoints;
 using Amazon.Runtime.Internal;
 using Amazon.Util;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     /// <summary>Maps the client configuration onto the endpoint rules' parameters for each request.</summary>
     public sealed class SageMakerEndpointResolver : BaseEndpointResolver

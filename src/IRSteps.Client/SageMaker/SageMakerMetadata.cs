@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Amazon.Runtime.Internal;
 
-namespace IRSteps.Client
+namespace IRSteps.Client.SageMaker
 {
     internal sealed class SageMakerMetadata : IServiceMetadata
     {

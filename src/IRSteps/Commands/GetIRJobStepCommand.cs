@@ -4,10 +4,11 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Paging;
-using IRSteps.Services;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {

@@ -3,8 +3,11 @@ using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Contract;
 using IRSteps.Errors;
-using IRSteps.Services;
+using IRSteps.Loading;
+using IRSteps.Streams;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {

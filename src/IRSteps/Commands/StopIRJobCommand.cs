@@ -1,9 +1,10 @@
 using System;
 using System.Management.Automation;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {

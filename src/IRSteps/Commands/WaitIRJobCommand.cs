@@ -4,9 +4,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
+using IRSteps.Validation;
 using IRSteps.Waiting;
 
 namespace IRSteps.Commands

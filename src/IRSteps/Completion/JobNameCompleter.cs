@@ -12,8 +12,9 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Commands;
+using IRSteps.Contract;
+using IRSteps.Loading;
 using IRSteps.Model;
-using IRSteps.Services;
 
 namespace IRSteps.Completion
 {

@@ -1,4 +1,4 @@
-namespace IRSteps.Services
+namespace IRSteps.Contract
 {
     /// <summary>Where a connection's credentials, region and endpoint came from, in words for -Verbose.</summary>
     public sealed class ConnectionInfo

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace IRSteps.Services
+namespace IRSteps.Contract
 {
     /// <summary>
     /// Everything a cmdlet knows about how to reach AWS, as plain values: its parameters and the

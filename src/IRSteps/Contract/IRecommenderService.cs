@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Model;
 
-namespace IRSteps.Services
+namespace IRSteps.Contract
 {
     /// <summary>
     /// The SageMaker Inference Recommender operations the module uses. Implemented by IRSteps.Client

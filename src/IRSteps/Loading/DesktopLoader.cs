@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Reflection;
 
-namespace IRSteps.Services
+namespace IRSteps.Loading
 {
     /// <summary>
     /// Windows PowerShell 5.1: no load contexts. The engine loads with Assembly.LoadFrom, so the runtime finds

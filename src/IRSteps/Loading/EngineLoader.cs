@@ -1,9 +1,10 @@
 using System;
 using System.IO;
 using System.Reflection;
+using IRSteps.Contract;
 using IRSteps.Errors;
 
-namespace IRSteps.Services
+namespace IRSteps.Loading
 {
     /// <summary>
     /// Loads IRSteps.Client and the AWS SDK from the module's lib folder on first use. On PowerShell 7

@@ -2,7 +2,7 @@ using System.IO;
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace IRSteps.Services
+namespace IRSteps.Loading
 {
     /// <summary>
     /// PowerShell 7: the engine and every assembly found in lib/ load into one private context.

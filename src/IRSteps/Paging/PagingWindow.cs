@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace IRSteps.Commands
+namespace IRSteps.Paging
 {
     /// <summary>-Skip and -First (SupportsPaging) counted across pages and pipeline items.</summary>
     internal sealed class PagingWindow

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
-using IRSteps.Services;
+using IRSteps.Paging;
 
-namespace IRSteps.Commands
+namespace IRSteps.Streams
 {
     /// <summary>
     /// The progress bars of a command's listings, one per listing (a job's steps; the jobs): hidden for the first

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Contract;
 using IRSteps.Model;
 
-namespace IRSteps.Services
+namespace IRSteps.Streams
 {
     /// <summary>
     /// Wraps a service so that every request, whichever cmdlet or helper makes it, reports a

@@ -1,8 +1,9 @@
 using System;
 using System.Globalization;
 using IRSteps.Errors;
+using IRSteps.Paging;
 
-namespace IRSteps.Services
+namespace IRSteps.Streams
 {
     /// <summary>
     /// What one request to SageMaker did, reported when it ends: the -Verbose line every cmdlet writes for it

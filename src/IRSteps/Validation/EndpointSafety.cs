@@ -1,6 +1,6 @@
 using System;
 
-namespace IRSteps.Commands
+namespace IRSteps.Validation
 {
     /// <summary>Checks on an endpoint the user names, made before any request is sent.</summary>
     internal static class EndpointSafety

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace IRSteps.Commands
+namespace IRSteps.Validation
 {
     /// <summary>The service's rule for a job name, checked before any request is sent.</summary>
     internal static class JobNames

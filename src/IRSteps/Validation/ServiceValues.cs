@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace IRSteps.Commands
+namespace IRSteps.Validation
 {
     /// <summary>
     /// The values SageMaker accepts for enum-like parameters, checked before any request is sent. A known

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace IRSteps.Commands
+namespace IRSteps.Validation
 {
     /// <summary>A pair of time filters given the wrong way round (After later than Before) is refused before any request.</summary>
     internal static class TimeWindow

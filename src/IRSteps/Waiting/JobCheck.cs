@@ -1,9 +1,9 @@
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Paging;
-using IRSteps.Services;
 
 namespace IRSteps.Waiting
 {

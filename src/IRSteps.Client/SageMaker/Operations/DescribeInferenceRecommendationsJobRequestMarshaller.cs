@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     public sealed class DescribeInferenceRecommendationsJobRequestMarshaller : JsonRequestMarshaller<DescribeInferenceRecommendationsJobRequest>
     {

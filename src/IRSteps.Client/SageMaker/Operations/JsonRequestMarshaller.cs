@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>
     /// The AWS JSON 1.1 envelope every operation shares: POST /, X-Amz-Target SageMaker.&lt;Operation&gt;,

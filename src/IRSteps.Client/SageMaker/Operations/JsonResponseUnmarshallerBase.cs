@@ -8,7 +8,7 @@ using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>
     /// Reads an operation's JSON answer with Core's streaming reader; errors go through Core's JSON

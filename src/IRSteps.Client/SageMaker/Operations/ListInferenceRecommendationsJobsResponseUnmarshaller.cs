@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
-using IRSteps.Client.Transform;
+using IRSteps.Client.SageMaker.Transform;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     public sealed class ListInferenceRecommendationsJobsResponseUnmarshaller : JsonResponseUnmarshallerBase<ListInferenceRecommendationsJobsResponse>
     {

@@ -1,7 +1,7 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal.Transform;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>An operation: its name, the marshaller of its input and the unmarshaller of its output.</summary>
     public sealed class SageMakerOperation<TInput, TOutput>

@@ -1,6 +1,6 @@
 using IRSteps.Model;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>The operations the module wraps. A new one is a marshaller, an unmarshaller and a line here.</summary>
     public static class SageMakerOperations

@@ -2,7 +2,7 @@ using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Operations
+namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>The answer is an empty object; any member is skipped. Only the request id is kept.</summary>
     public sealed class StopInferenceRecommendationsJobResponseUnmarshaller : JsonResponseUnmarshallerBase<StopInferenceRecommendationsJobResponse>

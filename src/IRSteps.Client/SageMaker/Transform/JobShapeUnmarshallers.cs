@@ -2,7 +2,7 @@ using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Transform
+namespace IRSteps.Client.SageMaker.Transform
 {
     // The shapes of ListInferenceRecommendationsJobs and DescribeInferenceRecommendationsJob, one unmarshaller per
     // shape as in ShapeUnmarshallers.cs (whose RecommendationMetrics, InferenceMetrics, EndpointOutputConfiguration,

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 
-namespace IRSteps.Client.Transform
+namespace IRSteps.Client.SageMaker.Transform
 {
     /// <summary>
     /// A JSON array into a plain List&lt;T&gt; (Core's list unmarshaller returns its own List subclass, an SDK type

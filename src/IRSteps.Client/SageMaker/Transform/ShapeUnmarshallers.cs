@@ -2,7 +2,7 @@ using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 using IRSteps.Model;
 
-namespace IRSteps.Client.Transform
+namespace IRSteps.Client.SageMaker.Transform
 {
     // One unmarshaller per shape of the service model, as the generated SDK packages have them.
     // Floats go through NullableDoubleUnmarshaller, which also reads "NaN", "Infinity" and "-Infinity";

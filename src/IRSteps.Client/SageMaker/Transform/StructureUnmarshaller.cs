@@ -2,7 +2,7 @@ using System.Text.Json;
 using Amazon.Runtime.Internal.Transform;
 using Amazon.Runtime.Internal.Util;
 
-namespace IRSteps.Client.Transform
+namespace IRSteps.Client.SageMaker.Transform
 {
     /// <summary>
     /// Reads one JSON object into a model type: null for a JSON null, members we know into their
