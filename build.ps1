@@ -61,7 +61,7 @@ function Invoke-BuildTask {
     $lib = Join-Path $ModuleOut 'lib'
     New-Item -ItemType Directory -Force -Path $lib | Out-Null
 
-    # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
+    # lib/: the client (IRSteps.Client) and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
     Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
     foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)

@@ -295,11 +295,11 @@ function ConvertFrom-ConformanceDump {
     return $result
 }
 
-function Get-IRStepsEngine {
-    # The service the cmdlets use, from the module's own engine loader (internal, hence reflection), so that
+function Get-IRStepsClient {
+    # The client the cmdlets use, from the module's own client loader (internal, hence reflection), so that
     # every operation can be called with every member set, whether or not a cmdlet exposes it.
     param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $AccessKey, [string] $Region = 'us-east-1')
-    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Loading.EngineLoader', $true)
+    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Loading.ClientLoader', $true)
     $factory = $loader.GetProperty('Factory', [Reflection.BindingFlags] 'Public,NonPublic,Static').GetValue($null)
     $factory.Create([IRSteps.Contract.ConnectionRequest] @{
             AccessKey   = $AccessKey
@@ -310,9 +310,9 @@ function Get-IRStepsEngine {
 }
 
 function Invoke-IRStepsOperation {
-    # Calls one operation on the engine: IRecommenderService.<Operation>Async(<Operation>Request).
-    param([Parameter(Mandatory)] $Service, [Parameter(Mandatory)] [string] $Operation, [Parameter(Mandatory)] $Request)
-    $Service."${Operation}Async"($Request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    # Calls one operation on the client: IRecommenderClient.<Operation>Async(<Operation>Request).
+    param([Parameter(Mandatory)] $Client, [Parameter(Mandatory)] [string] $Operation, [Parameter(Mandatory)] $Request)
+    $Client."${Operation}Async"($Request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
 function Get-IRStepsModelType {

@@ -63,11 +63,11 @@ BeforeAll {
     $ModuleJobs = Get-Content -Raw (Join-Path $work 'irsteps-steps.json') | Read-ConformanceJson
     $ModuleRequests = Get-IRStepsEmulatorRequest $emulator
 
-    $Engine = Get-IRStepsEngine -EndpointUrl $emulator.Url -AccessKey $AccessKey
+    $Client = Get-IRStepsClient -EndpointUrl $emulator.Url -AccessKey $AccessKey
 }
 
 AfterAll {
-    if (Get-Variable Engine -ErrorAction Ignore) { $Engine.Dispose() }
+    if (Get-Variable Client -ErrorAction Ignore) { $Client.Dispose() }
     Stop-IRStepsEmulator $emulator
 }
 
@@ -136,7 +136,7 @@ Describe 'Conformance with @aws-sdk/client-sagemaker' {
 
 Describe 'Conformance with the official SageMaker service model' {
     It 'has a line in tests/Conformance/operations.psd1 for every operation the module wraps' {
-        $wrapped = [IRSteps.Contract.IRecommenderService].GetMethods() | Where-Object Name -Like '*Async' |
+        $wrapped = [IRSteps.Contract.IRecommenderClient].GetMethods() | Where-Object Name -Like '*Async' |
             ForEach-Object { $_.Name -replace 'Async$' }
         @($wrapped).Count | Should -BeGreaterThan 0
         foreach ($operation in $wrapped) { $Operations.Name | Should -Contain $operation }
@@ -167,7 +167,7 @@ Describe 'Conformance with the official SageMaker service model' {
         $request = ConvertFrom-ConformanceDump -Type (Get-IRStepsModelType "${Name}Request") -Value $sample
         Clear-IRStepsEmulatorRequest $emulator
         # The sample values are not valid for the service (the emulator refuses them): only what was sent counts.
-        try { $null = Invoke-IRStepsOperation -Service $Engine -Operation $Name -Request $request } catch { }
+        try { $null = Invoke-IRStepsOperation -Client $Client -Operation $Name -Request $request } catch { }
 
         $sent = Get-IRStepsEmulatorRequest $emulator -Operation $Name
         $sent.Count | Should -BeGreaterThan 0
@@ -191,7 +191,7 @@ Describe 'Conformance with the official SageMaker service model' {
         $notServed -join ', ' | Should -BeNullOrEmpty -Because 'every official output member must reach the AWS SDK (extend the emulator or the Read input)'
 
         $request = ConvertFrom-ConformanceDump -Type (Get-IRStepsModelType "${Name}Request") -Value $Read
-        $response = Invoke-IRStepsOperation -Service $Engine -Operation $Name -Request $request
+        $response = Invoke-IRStepsOperation -Client $Client -Operation $Name -Request $request
         $ours = ConvertTo-Json -InputObject (ConvertTo-ConformanceDump $response) -Depth 64 | Read-ConformanceJson
         (Compare-ConformanceDump $sdk.Output $ours -ExpectedName 'AWS SDK' -ActualName 'IRSteps') -join [Environment]::NewLine |
             Should -BeNullOrEmpty

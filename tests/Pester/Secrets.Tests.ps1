@@ -219,7 +219,7 @@ Describe 'Secrets never show' {
     BeforeAll {
         # Turn on the AWS SDK's own log (the module's private copy of AWSSDK.Core) at its most talkative, into
         # a string, before any SDK client exists: loggers are bound when a client is built. A first call that
-        # fails before any client is built loads the engine.
+        # fails before any SageMaker client is built loads the module's client (IRSteps.Client).
         $null = Invoke-Run -Scenario 'load' -Name 'Get-IRJobStep' -Parameters @{ JobName = 'nightly-resnet50'; ProfileName = 'no-such-profile-irsteps' }
         $clientAssembly = [System.Runtime.Loader.AssemblyLoadContext]::All | ForEach-Object { $_.Assemblies } |
             Where-Object { $_.GetName().Name -eq 'IRSteps.Client' } | Select-Object -First 1

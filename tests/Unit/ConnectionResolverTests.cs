@@ -58,9 +58,9 @@ namespace IRSteps.Tests
 
         private static string EndpointOf(ResolvedConnection resolved)
         {
-            SageMakerConfig config = RecommenderServiceFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
+            SageMakerConfig config = RecommenderClientFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
             ConnectionResolver.SettleEndpoint(resolved, config.ServiceURL);
-            return RecommenderServiceFactory.EndpointOf(config);
+            return RecommenderClientFactory.EndpointOf(config);
         }
 
         /// <summary>Every rung set from the given one down; the given one must win.</summary>
@@ -374,7 +374,7 @@ namespace IRSteps.Tests
         public void With_an_endpoint_override_the_region_is_the_signing_scope()
         {
             ResolvedConnection resolved = Resolve(new ConnectionRequest { Region = "ap-south-1", AccessKey = "AKID", SecretKey = "s", EndpointUrl = "http://127.0.0.1:9000" });
-            SageMakerConfig config = RecommenderServiceFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
+            SageMakerConfig config = RecommenderClientFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
 
             Assert.Equal("ap-south-1", config.AuthenticationRegion);
             Assert.Equal("sagemaker", config.AuthenticationServiceName);

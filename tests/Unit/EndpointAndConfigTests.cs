@@ -50,7 +50,7 @@ namespace IRSteps.Tests
         public void With_an_endpoint_override_the_resolved_region_still_decides_the_signing_scope()
         {
             var resolved = new ResolvedConnection { Region = "eu-central-1", EndpointUrl = "http://127.0.0.1:9000", Credentials = new BasicAWSCredentials("AKIDTESTX", "secret") };
-            SageMakerConfig config = RecommenderServiceFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
+            SageMakerConfig config = RecommenderClientFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
 
             Assert.Equal("http://127.0.0.1:9000/", config.ServiceURL);
             Assert.Equal("eu-central-1", config.AuthenticationRegion);
@@ -61,7 +61,7 @@ namespace IRSteps.Tests
         public void Without_an_override_the_region_endpoint_is_set()
         {
             var resolved = new ResolvedConnection { Region = "ap-southeast-2", Credentials = new BasicAWSCredentials("AKIDTESTX", "secret") };
-            SageMakerConfig config = RecommenderServiceFactory.BuildConfig(resolved, TimeSpan.FromSeconds(60));
+            SageMakerConfig config = RecommenderClientFactory.BuildConfig(resolved, TimeSpan.FromSeconds(60));
 
             Assert.Equal(RegionEndpoint.APSoutheast2, config.RegionEndpoint);
             Assert.Null(config.ServiceURL);

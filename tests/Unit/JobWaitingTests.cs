@@ -14,7 +14,7 @@ namespace IRSteps.Tests
     /// <summary>The core of Wait-IRJob: one look at a job (describe, then its steps counted over every page).</summary>
     public class JobWaitingTests
     {
-        private sealed class FakeService : IRecommenderService
+        private sealed class FakeClient : IRecommenderClient
         {
             public DescribeInferenceRecommendationsJobResponse Job { get; set; }
             public Exception DescribeError { get; set; }
@@ -96,12 +96,12 @@ namespace IRSteps.Tests
         [Fact]
         public async Task A_running_job_has_its_steps_counted_over_every_page()
         {
-            var service = new FakeService { Job = Job("IN_PROGRESS") };
-            service.StepPages.Add(new[] { "COMPLETED", "FAILED", "IN_PROGRESS" });
-            service.StepPages.Add(new string[0]);
-            service.StepPages.Add(new[] { "PENDING", "STOPPED" });
+            var client = new FakeClient { Job = Job("IN_PROGRESS") };
+            client.StepPages.Add(new[] { "COMPLETED", "FAILED", "IN_PROGRESS" });
+            client.StepPages.Add(new string[0]);
+            client.StepPages.Add(new[] { "PENDING", "STOPPED" });
 
-            JobCheck check = await JobCheck.RunAsync(service, "job-1", CancellationToken.None);
+            JobCheck check = await JobCheck.RunAsync(client, "job-1", CancellationToken.None);
 
             Assert.False(check.IsFinished);
             Assert.Equal(5, check.Steps.Total);
@@ -109,9 +109,9 @@ namespace IRSteps.Tests
             Assert.Equal(1, check.Steps.Failed);
             Assert.Equal(60, check.Steps.PercentComplete);
             Assert.Equal("IN_PROGRESS: 3 of 5 steps done (1 failed)", check.StatusText);
-            Assert.Equal(new string[] { null, "1", "2" }, service.StepRequests.Select(r => r.NextToken));
-            Assert.All(service.StepRequests, r => Assert.Equal(JobCheck.StepPageSize, r.MaxResults));
-            Assert.All(service.StepRequests, r => Assert.Null(r.Status));
+            Assert.Equal(new string[] { null, "1", "2" }, client.StepRequests.Select(r => r.NextToken));
+            Assert.All(client.StepRequests, r => Assert.Equal(JobCheck.StepPageSize, r.MaxResults));
+            Assert.All(client.StepRequests, r => Assert.Null(r.Status));
         }
 
         [Theory]
@@ -120,23 +120,23 @@ namespace IRSteps.Tests
         [InlineData("STOPPED")]
         public async Task A_finished_job_is_not_listed(string status)
         {
-            var service = new FakeService { Job = Job(status) };
+            var client = new FakeClient { Job = Job(status) };
 
-            JobCheck check = await JobCheck.RunAsync(service, "job-1", CancellationToken.None);
+            JobCheck check = await JobCheck.RunAsync(client, "job-1", CancellationToken.None);
 
             Assert.True(check.IsFinished);
-            Assert.Same(service.Job, check.Job);
-            Assert.Empty(service.StepRequests);
+            Assert.Same(client.Job, check.Job);
+            Assert.Empty(client.StepRequests);
             Assert.Equal(status, check.StatusText);
         }
 
         [Fact]
         public async Task A_job_without_steps_yet_says_so()
         {
-            var service = new FakeService { Job = Job("PENDING") };
-            service.StepPages.Add(new string[0]);
+            var client = new FakeClient { Job = Job("PENDING") };
+            client.StepPages.Add(new string[0]);
 
-            JobCheck check = await JobCheck.RunAsync(service, "job-1", CancellationToken.None);
+            JobCheck check = await JobCheck.RunAsync(client, "job-1", CancellationToken.None);
 
             Assert.Equal("PENDING: no steps yet", check.StatusText);
             Assert.Equal(-1, check.Steps.PercentComplete);
@@ -145,10 +145,10 @@ namespace IRSteps.Tests
         [Fact]
         public async Task One_step_is_singular()
         {
-            var service = new FakeService { Job = Job("IN_PROGRESS") };
-            service.StepPages.Add(new[] { "IN_PROGRESS" });
+            var client = new FakeClient { Job = Job("IN_PROGRESS") };
+            client.StepPages.Add(new[] { "IN_PROGRESS" });
 
-            JobCheck check = await JobCheck.RunAsync(service, "job-1", CancellationToken.None);
+            JobCheck check = await JobCheck.RunAsync(client, "job-1", CancellationToken.None);
 
             Assert.Equal("IN_PROGRESS: 0 of 1 step done", check.StatusText);
             Assert.Equal(0, check.Steps.PercentComplete);
@@ -158,9 +158,9 @@ namespace IRSteps.Tests
         public async Task A_step_listing_that_fails_leaves_the_status_and_keeps_the_error()
         {
             var denied = new IRStepsServiceException(ServiceErrorKind.AccessDenied, "denied");
-            var service = new FakeService { Job = Job("IN_PROGRESS"), StepsError = denied };
+            var client = new FakeClient { Job = Job("IN_PROGRESS"), StepsError = denied };
 
-            JobCheck check = await JobCheck.RunAsync(service, "job-1", CancellationToken.None);
+            JobCheck check = await JobCheck.RunAsync(client, "job-1", CancellationToken.None);
 
             Assert.Null(check.Steps);
             Assert.Same(denied, check.StepsError);
@@ -172,12 +172,12 @@ namespace IRSteps.Tests
         public async Task A_describe_that_fails_propagates()
         {
             var missing = new IRStepsServiceException(ServiceErrorKind.NotFound, "gone");
-            var service = new FakeService { Job = Job("IN_PROGRESS"), DescribeError = missing };
+            var client = new FakeClient { Job = Job("IN_PROGRESS"), DescribeError = missing };
 
-            var thrown = await Assert.ThrowsAsync<IRStepsServiceException>(() => JobCheck.RunAsync(service, "job-1", CancellationToken.None));
+            var thrown = await Assert.ThrowsAsync<IRStepsServiceException>(() => JobCheck.RunAsync(client, "job-1", CancellationToken.None));
 
             Assert.Same(missing, thrown);
-            Assert.Empty(service.StepRequests);
+            Assert.Empty(client.StepRequests);
         }
     }
 }

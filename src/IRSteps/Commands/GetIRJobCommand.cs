@@ -100,10 +100,10 @@ namespace IRSteps.Commands
             }
 
             if (window.Satisfied) return;
-            IRecommenderService service = GetServiceOrThrow(JobName);
+            IRecommenderClient client = GetClientOrThrow(JobName);
             try
             {
-                DescribeInferenceRecommendationsJobResponse job = Await(service.DescribeInferenceRecommendationsJobAsync(
+                DescribeInferenceRecommendationsJobResponse job = Await(client.DescribeInferenceRecommendationsJobAsync(
                     new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
                 if (window.Admit()) WriteObject(job);
             }
@@ -133,9 +133,9 @@ namespace IRSteps.Commands
             StatusEqual = status;
             SortBy = sortBy;
             SortOrder = sortOrder;
-            IRecommenderService service = GetServiceOrThrow(null);
+            IRecommenderClient client = GetClientOrThrow(null);
             var reader = new PageReader<InferenceRecommendationsJob>(
-                (token, cancellationToken) => FetchAsync(service, token, cancellationToken),
+                (token, cancellationToken) => FetchAsync(client, token, cancellationToken),
                 "Inference Recommender jobs");
             try
             {
@@ -162,7 +162,7 @@ namespace IRSteps.Commands
             }
         }
 
-        private async Task<Page<InferenceRecommendationsJob>> FetchAsync(IRecommenderService service, string token, CancellationToken cancellationToken)
+        private async Task<Page<InferenceRecommendationsJob>> FetchAsync(IRecommenderClient client, string token, CancellationToken cancellationToken)
         {
             var request = new ListInferenceRecommendationsJobsRequest
             {
@@ -180,7 +180,7 @@ namespace IRSteps.Commands
                 ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
             };
             ListInferenceRecommendationsJobsResponse response =
-                await service.ListInferenceRecommendationsJobsAsync(request, cancellationToken).ConfigureAwait(false);
+                await client.ListInferenceRecommendationsJobsAsync(request, cancellationToken).ConfigureAwait(false);
             return new Page<InferenceRecommendationsJob>(response.InferenceRecommendationsJobs, response.NextToken, response.RequestId);
         }
     }

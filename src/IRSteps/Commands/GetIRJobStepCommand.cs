@@ -114,10 +114,10 @@ namespace IRSteps.Commands
                 }
                 else if (!window.Satisfied)
                 {
-                    IRecommenderService service;
+                    IRecommenderClient client;
                     try
                     {
-                        service = GetService();
+                        client = GetClient();
                     }
                     catch (IRStepsConfigurationException exception)
                     {
@@ -126,7 +126,7 @@ namespace IRSteps.Commands
                         return;
                     }
 
-                    inFlight.Enqueue(StartJob(service, jobName, status, stepType));
+                    inFlight.Enqueue(StartJob(client, jobName, status, stepType));
                 }
 
                 while (inFlight.Count >= ThrottleLimit || (inFlight.Count > 0 && inFlight.Peek().Pages == null))
@@ -166,7 +166,7 @@ namespace IRSteps.Commands
         }
 
         /// <summary>Starts reading one job's steps on a background task, with this record's parameters (filters as checked).</summary>
-        private JobRead StartJob(IRecommenderService service, string jobName, string status, string stepType)
+        private JobRead StartJob(IRecommenderClient client, string jobName, string status, string stepType)
         {
             var template = new ListInferenceRecommendationsJobStepsRequest
             {
@@ -176,7 +176,7 @@ namespace IRSteps.Commands
                 MaxResults = MaxResult,
             };
             var reader = new PageReader<InferenceRecommendationsJobStep>(
-                (token, cancellationToken) => FetchAsync(service, template, token, cancellationToken),
+                (token, cancellationToken) => FetchAsync(client, template, token, cancellationToken),
                 "the steps of job '" + jobName + "'",
                 NextToken);
 
@@ -283,7 +283,7 @@ namespace IRSteps.Commands
         }
 
         private static async Task<Page<InferenceRecommendationsJobStep>> FetchAsync(
-            IRecommenderService service, ListInferenceRecommendationsJobStepsRequest template, string token, CancellationToken cancellationToken)
+            IRecommenderClient client, ListInferenceRecommendationsJobStepsRequest template, string token, CancellationToken cancellationToken)
         {
             var request = new ListInferenceRecommendationsJobStepsRequest
             {
@@ -294,7 +294,7 @@ namespace IRSteps.Commands
                 NextToken = token,
             };
             ListInferenceRecommendationsJobStepsResponse response =
-                await service.ListInferenceRecommendationsJobStepsAsync(request, cancellationToken).ConfigureAwait(false);
+                await client.ListInferenceRecommendationsJobStepsAsync(request, cancellationToken).ConfigureAwait(false);
             return new Page<InferenceRecommendationsJobStep>(response.Steps, response.NextToken, response.RequestId);
         }
 

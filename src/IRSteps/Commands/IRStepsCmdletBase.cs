@@ -19,10 +19,10 @@ namespace IRSteps.Commands
     public abstract class IRStepsCmdletBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private readonly ConcurrentQueue<EngineMessage> messages = new ConcurrentQueue<EngineMessage>();
-        private IRecommenderService service;
+        private readonly ConcurrentQueue<ClientMessage> messages = new ConcurrentQueue<ClientMessage>();
+        private IRecommenderClient client;
         private bool disposed;
-        private string serviceKey;
+        private string clientKey;
         private int pipelineThreadId;
         private volatile bool pumping;
         private ListingProgress listingProgress;
@@ -76,42 +76,42 @@ namespace IRSteps.Commands
             cancellation.Cancel();
         }
 
-        /// <summary>The service for the parameters bound now; reused while they stay the same.</summary>
-        protected IRecommenderService GetService()
+        /// <summary>The client for the parameters bound now; reused while they stay the same.</summary>
+        protected IRecommenderClient GetClient()
         {
             ConnectionRequest request = BuildConnectionRequest();
             string key = request.Describe() + "|" + (request.SecretKey + "|" + request.SessionToken).GetHashCode() + "|" + RuntimeIdentity(Credential) + "|" + TimeoutSec;
-            if (service != null && key == serviceKey) return service;
+            if (client != null && key == clientKey) return client;
 
             // Said before anything is resolved or sent, so it shows even when the request never leaves.
             string warning = EndpointSafety.PlainHttpWarning(EndpointUrl);
             if (warning != null) WriteWarning(warning);
 
-            service?.Dispose();
+            client?.Dispose();
             try
             {
                 // Every request any cmdlet makes reports itself the same way: one -Verbose line, and listing progress.
-                service = new ObservedRecommenderService(Await(CreateEngineAsync(request)), report => messages.Enqueue(new EngineMessage(report)));
+                client = new ObservedRecommenderClient(Await(CreateClientAsync(request)), report => messages.Enqueue(new ClientMessage(report)));
             }
             finally
             {
                 FlushMessages();
             }
 
-            serviceKey = key;
-            return service;
+            clientKey = key;
+            return client;
         }
 
         /// <summary>
         /// Resolves the connection on a worker thread, so that Ctrl+C ends the command at once even while credentials
         /// are being fetched (a slow STS, SSO or credential_process call, which the SDK gives no token to); the
-        /// pipeline thread pumps the engine's messages and any MFA prompt meanwhile. An engine whose creation is
+        /// pipeline thread pumps the client's messages and any MFA prompt meanwhile. A client whose creation is
         /// abandoned this way is disposed when it is done.
         /// </summary>
-        private Task<IRecommenderService> CreateEngineAsync(ConnectionRequest request)
+        private Task<IRecommenderClient> CreateClientAsync(ConnectionRequest request)
         {
-            Task<IRecommenderService> creating = Task.Run(() => EngineLoader.Factory.Create(request));
-            var outcome = new TaskCompletionSource<IRecommenderService>();
+            Task<IRecommenderClient> creating = Task.Run(() => ClientLoader.Factory.Create(request));
+            var outcome = new TaskCompletionSource<IRecommenderClient>();
             CancellationTokenRegistration stop = CancellationToken.Register(() => outcome.TrySetException(new PipelineStoppedException()));
             creating.ContinueWith(done =>
             {
@@ -124,14 +124,14 @@ namespace IRSteps.Commands
         }
 
         /// <summary>
-        /// The service, or a terminating error when credentials, region or endpoint cannot be settled
+        /// The client, or a terminating error when credentials, region or endpoint cannot be settled
         /// (no job could succeed without them).
         /// </summary>
-        protected IRecommenderService GetServiceOrThrow(object target)
+        protected IRecommenderClient GetClientOrThrow(object target)
         {
             try
             {
-                return GetService();
+                return GetClient();
             }
             catch (IRStepsConfigurationException exception)
             {
@@ -141,7 +141,7 @@ namespace IRSteps.Commands
         }
 
         /// <summary>
-        /// Waits for a call on the pipeline thread, writing the engine's verbose and debug messages (which
+        /// Waits for a call on the pipeline thread, writing the client's verbose and debug messages (which
         /// arrive on SDK threads, e.g. for each retry) as they come. Throws what the task threw.
         /// </summary>
         protected T Await<T>(Task<T> task)
@@ -165,10 +165,10 @@ namespace IRSteps.Commands
             return task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Writes the queued engine messages; call only on the pipeline thread.</summary>
+        /// <summary>Writes the queued client messages; call only on the pipeline thread.</summary>
         protected void FlushMessages()
         {
-            while (messages.TryDequeue(out EngineMessage message))
+            while (messages.TryDequeue(out ClientMessage message))
             {
                 if (message.Question != null)
                 {
@@ -216,15 +216,15 @@ namespace IRSteps.Commands
                 RequestTimeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
                 StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
                 StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
-                // The engine may call these on any thread: queue, and write from the pipeline thread.
-                Verbose = text => messages.Enqueue(new EngineMessage(false, text)),
-                Debug = text => messages.Enqueue(new EngineMessage(true, text)),
+                // The client may call these on any thread: queue, and write from the pipeline thread.
+                Verbose = text => messages.Enqueue(new ClientMessage(false, text)),
+                Debug = text => messages.Enqueue(new ClientMessage(true, text)),
                 ReadMfaCode = ReadMfaCode,
             };
         }
 
         /// <summary>
-        /// The engine asks for an MFA code while it gets assume-role credentials: on the pipeline thread we prompt
+        /// The client asks for an MFA code while it gets assume-role credentials: on the pipeline thread we prompt
         /// at once; from an SDK thread (a refresh during a call) the question waits for the pipeline thread's pump.
         /// </summary>
         private string ReadMfaCode(string prompt)
@@ -233,7 +233,7 @@ namespace IRSteps.Commands
             if (!pumping) throw new InvalidOperationException("an MFA code is needed while no command is waiting on AWS; run the command again.");
 
             var question = new Question(prompt);
-            messages.Enqueue(new EngineMessage(question));
+            messages.Enqueue(new ClientMessage(question));
             return question.Wait(CancellationToken);
         }
 
@@ -260,9 +260,9 @@ namespace IRSteps.Commands
             ThrowTerminatingError(ErrorRecordFactory.FromException(exception, target));
         }
 
-        private readonly struct EngineMessage
+        private readonly struct ClientMessage
         {
-            public EngineMessage(bool isDebug, string text)
+            public ClientMessage(bool isDebug, string text)
             {
                 IsDebug = isDebug;
                 Text = text;
@@ -270,7 +270,7 @@ namespace IRSteps.Commands
                 Report = null;
             }
 
-            public EngineMessage(Question question)
+            public ClientMessage(Question question)
             {
                 IsDebug = false;
                 Text = null;
@@ -278,7 +278,7 @@ namespace IRSteps.Commands
                 Report = null;
             }
 
-            public EngineMessage(RequestReport report)
+            public ClientMessage(RequestReport report)
             {
                 IsDebug = false;
                 Text = null;
@@ -292,7 +292,7 @@ namespace IRSteps.Commands
             public RequestReport Report { get; }
         }
 
-        /// <summary>A prompt asked from an engine thread and answered on the pipeline thread.</summary>
+        /// <summary>A prompt asked from a client thread and answered on the pipeline thread.</summary>
         private sealed class Question
         {
             private readonly ManualResetEventSlim answered = new ManualResetEventSlim(false);
@@ -335,7 +335,7 @@ namespace IRSteps.Commands
 
             // Whatever is still in flight (reads abandoned by a pipeline that ended early) stops now.
             cancellation.Cancel();
-            service?.Dispose();
+            client?.Dispose();
             cancellation.Dispose();
         }
     }

@@ -33,14 +33,14 @@ namespace IRSteps.Commands
 
             if (!ShouldProcess(JobName, "Stop Inference Recommender job")) return;
 
-            IRecommenderService service = GetServiceOrThrow(JobName);
+            IRecommenderClient client = GetClientOrThrow(JobName);
             try
             {
-                Await(service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                Await(client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
 
                 if (PassThru)
                 {
-                    WriteObject(Await(service.DescribeInferenceRecommendationsJobAsync(
+                    WriteObject(Await(client.DescribeInferenceRecommendationsJobAsync(
                         new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken)));
                 }
             }

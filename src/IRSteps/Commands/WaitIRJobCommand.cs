@@ -58,8 +58,8 @@ namespace IRSteps.Commands
             }
 
             // The service is taken now, with the connection parameters bound for this job.
-            IRecommenderService service = GetServiceOrThrow(JobName);
-            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, service));
+            IRecommenderClient client = GetClientOrThrow(JobName);
+            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, client));
         }
 
         protected override void EndProcessing()
@@ -110,7 +110,7 @@ namespace IRSteps.Commands
             JobCheck check;
             try
             {
-                check = Await(JobCheck.RunAsync(job.Service, job.Name, CancellationToken));
+                check = Await(JobCheck.RunAsync(job.Client, job.Name, CancellationToken));
             }
             catch (IRStepsServiceException exception) when (JobStatuses.IsTransient(exception.Kind))
             {
@@ -192,16 +192,16 @@ namespace IRSteps.Commands
 
         private sealed class WaitedJob
         {
-            public WaitedJob(string name, int activityId, IRecommenderService service)
+            public WaitedJob(string name, int activityId, IRecommenderClient client)
             {
                 Name = name;
                 ActivityId = activityId;
-                Service = service;
+                Client = client;
             }
 
             public string Name { get; }
             public int ActivityId { get; }
-            public IRecommenderService Service { get; }
+            public IRecommenderClient Client { get; }
             public string LastStatus { get; set; }
             public StepTally LastSteps { get; set; }
             public bool StepsWarned { get; set; }

@@ -78,9 +78,9 @@ namespace IRSteps.Completion
             var cancellation = new CancellationTokenSource(AbandonAfter);
             Task<List<InferenceRecommendationsJob>> listing = Task.Run(async () =>
             {
-                using (IRecommenderService service = EngineLoader.Factory.Create(connection))
+                using (IRecommenderClient client = ClientLoader.Factory.Create(connection))
                 {
-                    ListInferenceRecommendationsJobsResponse page = await service.ListInferenceRecommendationsJobsAsync(
+                    ListInferenceRecommendationsJobsResponse page = await client.ListInferenceRecommendationsJobsAsync(
                         new ListInferenceRecommendationsJobsRequest
                         {
                             NameContains = typed.Length == 0 ? null : typed,

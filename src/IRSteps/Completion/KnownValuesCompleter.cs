@@ -77,7 +77,7 @@ namespace IRSteps.Completion
             try
             {
                 string typed = Words.Unquote(wordToComplete);
-                IReadOnlyList<KeyValuePair<string, string>> regions = EngineLoader.Factory.Regions();
+                IReadOnlyList<KeyValuePair<string, string>> regions = ClientLoader.Factory.Regions();
                 return regions
                     .Where(region => region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
                     .Concat(regions.Where(region => !region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
@@ -109,7 +109,7 @@ namespace IRSteps.Completion
             {
                 string typed = Words.Unquote(wordToComplete);
                 string location = JobNameCompleter.Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation));
-                IReadOnlyList<KeyValuePair<string, string>> profiles = EngineLoader.Factory.Profiles(location);
+                IReadOnlyList<KeyValuePair<string, string>> profiles = ClientLoader.Factory.Profiles(location);
                 return profiles
                     .Where(profile => profile.Key.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)
                     .OrderBy(profile => profile.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)

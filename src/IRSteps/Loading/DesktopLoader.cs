@@ -5,7 +5,7 @@ using System.Reflection;
 namespace IRSteps.Loading
 {
     /// <summary>
-    /// Windows PowerShell 5.1: no load contexts. The engine loads with Assembly.LoadFrom, so the runtime finds
+    /// Windows PowerShell 5.1: no load contexts. The client loads with Assembly.LoadFrom, so the runtime finds
     /// its references in lib/ by itself unless an assembly of the same identity is already loaded, and then uses
     /// that one: every AWSSDK.Core 4.x is AWSSDK.Core 4.0.0.0, so whichever module loads one first serves both
     /// (AWSSDK.Core 3.x is 3.3.0.0, a different identity, and loads beside ours). What the runtime cannot find
@@ -17,11 +17,11 @@ namespace IRSteps.Loading
     {
         private static string directory;
 
-        public static Assembly LoadEngine(string libDirectory, string enginePath)
+        public static Assembly LoadClient(string libDirectory, string clientPath)
         {
             directory = libDirectory;
             AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-            return Assembly.LoadFrom(enginePath);
+            return Assembly.LoadFrom(clientPath);
         }
 
         private static Assembly Resolve(object sender, ResolveEventArgs args)

@@ -5,24 +5,24 @@ using System.Runtime.Loader;
 namespace IRSteps.Loading
 {
     /// <summary>
-    /// PowerShell 7: the engine and every assembly found in lib/ load into one private context.
+    /// PowerShell 7: the client and every assembly found in lib/ load into one private context.
     /// IRSteps itself (the model and the interfaces) is shared with the default context so that the
-    /// objects the engine returns are the types scripts see. Never touched on Windows PowerShell.
+    /// objects the client returns are the types scripts see. Never touched on Windows PowerShell.
     /// </summary>
     internal static class IsolatedLoader
     {
-        public static Assembly LoadEngine(string libDirectory, string enginePath)
+        public static Assembly LoadClient(string libDirectory, string clientPath)
         {
-            var context = new EngineLoadContext(libDirectory);
-            return context.LoadFromAssemblyPath(enginePath);
+            var context = new ClientLoadContext(libDirectory);
+            return context.LoadFromAssemblyPath(clientPath);
         }
 
-        private sealed class EngineLoadContext : AssemblyLoadContext
+        private sealed class ClientLoadContext : AssemblyLoadContext
         {
             private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
             private readonly string libDirectory;
 
-            public EngineLoadContext(string libDirectory)
+            public ClientLoadContext(string libDirectory)
             {
                 this.libDirectory = libDirectory;
             }

@@ -30,18 +30,18 @@ namespace IRSteps.Waiting
         public string StatusText => Steps == null ? (Job.Status ?? "status unknown") : (Job.Status ?? "status unknown") + ": " + Steps;
 
         /// <summary>Describes the job (its errors propagate) and, unless it has finished, counts its steps (their errors are kept).</summary>
-        public static async Task<JobCheck> RunAsync(IRecommenderService service, string jobName, CancellationToken cancellationToken)
+        public static async Task<JobCheck> RunAsync(IRecommenderClient client, string jobName, CancellationToken cancellationToken)
         {
             var check = new JobCheck
             {
-                Job = await service.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, cancellationToken)
+                Job = await client.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, cancellationToken)
                     .ConfigureAwait(false),
             };
             if (check.IsFinished) return check;
 
             try
             {
-                check.Steps = await CountStepsAsync(service, jobName, cancellationToken).ConfigureAwait(false);
+                check.Steps = await CountStepsAsync(client, jobName, cancellationToken).ConfigureAwait(false);
             }
             catch (IRStepsServiceException exception)
             {
@@ -52,13 +52,13 @@ namespace IRSteps.Waiting
             return check;
         }
 
-        private static async Task<StepTally> CountStepsAsync(IRecommenderService service, string jobName, CancellationToken cancellationToken)
+        private static async Task<StepTally> CountStepsAsync(IRecommenderClient client, string jobName, CancellationToken cancellationToken)
         {
             var tally = new StepTally();
             var reader = new PageReader<InferenceRecommendationsJobStep>(
                 async (token, ct) =>
                 {
-                    ListInferenceRecommendationsJobStepsResponse page = await service.ListInferenceRecommendationsJobStepsAsync(
+                    ListInferenceRecommendationsJobStepsResponse page = await client.ListInferenceRecommendationsJobStepsAsync(
                         new ListInferenceRecommendationsJobStepsRequest { JobName = jobName, MaxResults = StepPageSize, NextToken = token }, ct).ConfigureAwait(false);
                     return new Page<InferenceRecommendationsJobStep>(page.Steps, page.NextToken, page.RequestId);
                 },

@@ -12,20 +12,20 @@ namespace IRSteps.Loading
     /// and ours never meet. Windows PowerShell has no such isolation: there an AssemblyResolve handler
     /// serves our copies when nothing else has loaded them first.
     /// </summary>
-    internal static class EngineLoader
+    internal static class ClientLoader
     {
-        private const string EngineAssemblyName = "IRSteps.Client";
-        private const string FactoryTypeName = "IRSteps.Client.RecommenderServiceFactory";
+        private const string ClientAssemblyName = "IRSteps.Client";
+        private const string FactoryTypeName = "IRSteps.Client.RecommenderClientFactory";
         private static readonly object Gate = new object();
-        private static IRecommenderServiceFactory factory;
+        private static IRecommenderClientFactory factory;
 
         /// <summary>Set by tests or hosts that construct the factory themselves.</summary>
-        internal static IRecommenderServiceFactory Override { get; set; }
+        internal static IRecommenderClientFactory Override { get; set; }
 
         public static string LibDirectory =>
-            Path.Combine(Path.GetDirectoryName(typeof(EngineLoader).Assembly.Location) ?? ".", "lib");
+            Path.Combine(Path.GetDirectoryName(typeof(ClientLoader).Assembly.Location) ?? ".", "lib");
 
-        public static IRecommenderServiceFactory Factory
+        public static IRecommenderClientFactory Factory
         {
             get
             {
@@ -37,17 +37,17 @@ namespace IRSteps.Loading
             }
         }
 
-        private static IRecommenderServiceFactory Load()
+        private static IRecommenderClientFactory Load()
         {
             string libDirectory = LibDirectory;
-            string enginePath = Path.Combine(libDirectory, EngineAssemblyName + ".dll");
+            string clientPath = Path.Combine(libDirectory, ClientAssemblyName + ".dll");
             try
             {
-                Assembly engine = IsCoreClr
-                    ? IsolatedLoader.LoadEngine(libDirectory, enginePath)
-                    : DesktopLoader.LoadEngine(libDirectory, enginePath);
-                Type type = engine.GetType(FactoryTypeName, throwOnError: true);
-                return (IRecommenderServiceFactory)Activator.CreateInstance(type);
+                Assembly client = IsCoreClr
+                    ? IsolatedLoader.LoadClient(libDirectory, clientPath)
+                    : DesktopLoader.LoadClient(libDirectory, clientPath);
+                Type type = client.GetType(FactoryTypeName, throwOnError: true);
+                return (IRecommenderClientFactory)Activator.CreateInstance(type);
             }
             catch (Exception exception) when (!(exception is IRStepsConfigurationException))
             {

@@ -8,7 +8,7 @@ using IRSteps.Model;
 namespace IRSteps.Client
 {
     /// <summary>The module's view of SageMaker: our client's operations, with SDK exceptions translated.</summary>
-    internal sealed class RecommenderService : IRecommenderService
+    internal sealed class RecommenderClient : IRecommenderClient
     {
         private readonly SageMakerClient client;
         private readonly ExceptionTranslator translator;
@@ -17,7 +17,7 @@ namespace IRSteps.Client
 
         /// <param name="timeout">How long one call may take, its retries and back-offs included.</param>
         /// <param name="verbose">Where each retry is reported (any thread); may be null.</param>
-        public RecommenderService(SageMakerClient client, ConnectionInfo connection, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
+        public RecommenderClient(SageMakerClient client, ConnectionInfo connection, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
         {
             this.client = client;
             this.translator = translator;

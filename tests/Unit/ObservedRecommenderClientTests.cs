@@ -13,10 +13,10 @@ using Xunit;
 namespace IRSteps.Tests
 {
     /// <summary>The service wrapper behind every cmdlet's -Verbose request line and listing progress.</summary>
-    public class ObservedRecommenderServiceTests
+    public class ObservedRecommenderClientTests
     {
         /// <summary>A service whose answers the test sets: step pages keyed by job and token, or an exception to throw.</summary>
-        private sealed class FakeService : IRecommenderService
+        private sealed class FakeClient : IRecommenderClient
         {
             public Dictionary<string, ListInferenceRecommendationsJobStepsResponse> StepPages { get; } =
                 new Dictionary<string, ListInferenceRecommendationsJobStepsResponse>();
@@ -63,28 +63,28 @@ namespace IRSteps.Tests
         }
 
         /// <summary>The wrapper over a fake, the reports of ended requests (the -Verbose lines) and those of started listing requests.</summary>
-        private static (ObservedRecommenderService Service, FakeService Inner, ConcurrentQueue<RequestReport> Reports, ConcurrentQueue<RequestReport> Starts) Observed()
+        private static (ObservedRecommenderClient Service, FakeClient Inner, ConcurrentQueue<RequestReport> Reports, ConcurrentQueue<RequestReport> Starts) Observed()
         {
-            var inner = new FakeService();
+            var inner = new FakeClient();
             var reports = new ConcurrentQueue<RequestReport>();
             var starts = new ConcurrentQueue<RequestReport>();
-            return (new ObservedRecommenderService(inner, report => (report.IsStart ? starts : reports).Enqueue(report)), inner, reports, starts);
+            return (new ObservedRecommenderClient(inner, report => (report.IsStart ? starts : reports).Enqueue(report)), inner, reports, starts);
         }
 
-        private static Task<ListInferenceRecommendationsJobStepsResponse> List(IRecommenderService service, string job, string token) =>
-            service.ListInferenceRecommendationsJobStepsAsync(new ListInferenceRecommendationsJobStepsRequest { JobName = job, NextToken = token }, CancellationToken.None);
+        private static Task<ListInferenceRecommendationsJobStepsResponse> List(IRecommenderClient client, string job, string token) =>
+            client.ListInferenceRecommendationsJobStepsAsync(new ListInferenceRecommendationsJobStepsRequest { JobName = job, NextToken = token }, CancellationToken.None);
 
         [Fact]
         public async Task Numbers_pages_by_the_tokens_that_lead_to_them()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             inner.AddPage("job", null, 10, "t1");
             inner.AddPage("job", "t1", 10, "t2");
             inner.AddPage("job", "t2", 5, null);
 
-            await List(service, "job", null);
-            await List(service, "job", "t1");
-            await List(service, "job", "t2");
+            await List(client, "job", null);
+            await List(client, "job", "t1");
+            await List(client, "job", "t2");
 
             RequestReport[] all = reports.ToArray();
             Assert.Equal(new int?[] { 1, 2, 3 }, all.Select(r => r.Page));
@@ -97,12 +97,12 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Reports_a_listing_request_as_it_starts_too_for_progress()
         {
-            var (service, inner, reports, starts) = Observed();
+            var (client, inner, reports, starts) = Observed();
             inner.AddPage("job", null, 10, "t1");
             inner.AddPage("job", "t1", 2, null);
             inner.Gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            Task<ListInferenceRecommendationsJobStepsResponse> first = service.ListInferenceRecommendationsJobStepsAsync(
+            Task<ListInferenceRecommendationsJobStepsResponse> first = client.ListInferenceRecommendationsJobStepsAsync(
                 new ListInferenceRecommendationsJobStepsRequest { JobName = "job" }, CancellationToken.None);
             RequestReport start = Assert.Single(starts);
             Assert.Empty(reports);
@@ -112,7 +112,7 @@ namespace IRSteps.Tests
 
             inner.Gate.SetResult(true);
             await first;
-            await List(service, "job", "t1");
+            await List(client, "job", "t1");
             Assert.Equal(new int?[] { 1, 2 }, starts.Select(r => r.Page));
             Assert.All(starts, r => Assert.True(r.IsStart));
         }
@@ -120,10 +120,10 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Counts_a_listing_resumed_from_a_token_it_never_gave_from_page_1()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             inner.AddPage("job", "from-the-user", 3, null);
 
-            await List(service, "job", "from-the-user");
+            await List(client, "job", "from-the-user");
 
             Assert.Equal(1, reports.Single().Page);
         }
@@ -131,18 +131,18 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Keeps_interleaved_listings_apart()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             inner.AddPage("a", null, 1, "a1");
             inner.AddPage("b", null, 2, "b1");
             inner.AddPage("a", "a1", 3, null);
             inner.AddPage("b", "b1", 4, "b2");
             inner.AddPage("b", "b2", 5, null);
 
-            await List(service, "a", null);
-            await List(service, "b", null);
-            await List(service, "b", "b1");
-            await List(service, "a", "a1");
-            await List(service, "b", "b2");
+            await List(client, "a", null);
+            await List(client, "b", null);
+            await List(client, "b", "b1");
+            await List(client, "a", "a1");
+            await List(client, "b", "b2");
 
             Assert.Equal(new[] { "job 'a' 1", "job 'b' 1", "job 'b' 2", "job 'a' 2", "job 'b' 3" },
                 reports.Select(r => r.Subject + " " + r.Page));
@@ -151,11 +151,11 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Reports_a_failed_request_and_rethrows_the_same_exception()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             var failure = new IRStepsServiceException(ServiceErrorKind.NotFound, "Inference recommendations job x not found.", "ResourceNotFound", "req-404", 400);
             inner.Failure = failure;
 
-            var thrown = await Assert.ThrowsAsync<IRStepsServiceException>(() => List(service, "x", null));
+            var thrown = await Assert.ThrowsAsync<IRStepsServiceException>(() => List(client, "x", null));
 
             Assert.Same(failure, thrown);
             RequestReport report = reports.Single();
@@ -166,10 +166,10 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Says_cancelled_for_a_request_cancelled_by_Ctrl_C()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             inner.Failure = new OperationCanceledException();
 
-            await Assert.ThrowsAsync<OperationCanceledException>(() => List(service, "x", null));
+            await Assert.ThrowsAsync<OperationCanceledException>(() => List(client, "x", null));
 
             Assert.Matches(@": cancelled after \d+ ms \(request id none\)$", reports.Single().ToString());
         }
@@ -177,11 +177,11 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Reports_when_the_request_ends_from_the_thread_that_ends_it()
         {
-            var (service, inner, reports, _) = Observed();
+            var (client, inner, reports, _) = Observed();
             inner.AddPage("job", null, 1, null);
             inner.Gate = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            Task<ListInferenceRecommendationsJobStepsResponse> call = service.ListInferenceRecommendationsJobStepsAsync(
+            Task<ListInferenceRecommendationsJobStepsResponse> call = client.ListInferenceRecommendationsJobStepsAsync(
                 new ListInferenceRecommendationsJobStepsRequest { JobName = "job" }, CancellationToken.None);
             Assert.Empty(reports);
 
@@ -193,11 +193,11 @@ namespace IRSteps.Tests
         [Fact]
         public async Task Reports_the_other_operations_with_what_they_answered()
         {
-            var (service, _, reports, _) = Observed();
+            var (client, _, reports, _) = Observed();
 
-            await service.ListInferenceRecommendationsJobsAsync(new ListInferenceRecommendationsJobsRequest(), CancellationToken.None);
-            await service.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
-            await service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
+            await client.ListInferenceRecommendationsJobsAsync(new ListInferenceRecommendationsJobsRequest(), CancellationToken.None);
+            await client.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
+            await client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = "j" }, CancellationToken.None);
 
             string[] lines = reports.Select(r => r.ToString()).ToArray();
             Assert.Matches(@"^ListInferenceRecommendationsJobs page 1: 2 jobs in \d+ ms \(request id jobs-1\)$", lines[0]);
@@ -208,10 +208,10 @@ namespace IRSteps.Tests
         [Fact]
         public void Passes_the_connection_and_disposal_through()
         {
-            var (service, inner, _, _) = Observed();
+            var (client, inner, _, _) = Observed();
 
-            Assert.Same(inner.Connection, service.Connection);
-            service.Dispose();
+            Assert.Same(inner.Connection, client.Connection);
+            client.Dispose();
             Assert.True(inner.Disposed);
         }
     }

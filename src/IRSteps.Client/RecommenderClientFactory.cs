@@ -15,11 +15,11 @@ using IRSteps.Errors;
 namespace IRSteps.Client
 {
     /// <summary>
-    /// Entry point of the engine, created by the module's loader by name. Resolves a cmdlet's connection
+    /// Entry point of the client, created by the module's loader by name. Resolves a cmdlet's connection
     /// request and hands out a service over a SageMaker client; clients are cached per connection so that
     /// SDK start-up, connection pooling and clock-skew learning carry over between commands (64 at most, see ClientCache).
     /// </summary>
-    public sealed class RecommenderServiceFactory : IRecommenderServiceFactory
+    public sealed class RecommenderClientFactory : IRecommenderClientFactory
     {
         /// <summary>The default time one HTTP attempt may take before it is abandoned.</summary>
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);
@@ -34,7 +34,7 @@ namespace IRSteps.Client
                 .Select(profile => new KeyValuePair<string, string>(profile.Name, ProfileFiles.Summarize(profile)))
                 .ToList();
 
-        public IRecommenderService Create(ConnectionRequest request)
+        public IRecommenderClient Create(ConnectionRequest request)
         {
             ResolvedConnection resolved = new ConnectionResolver().Resolve(request);
             request.Debug?.Invoke("IRSteps profile files: '" + resolved.Files.CredentialsFile + "' and '" + resolved.Files.ConfigFile + "'; settings from profile '" + resolved.ProfileName + "'");
@@ -74,7 +74,7 @@ namespace IRSteps.Client
                 }
                 .Where(s => !string.IsNullOrEmpty(s)).ToArray();
             var translator = new ExceptionTranslator(secrets, info.Endpoint ?? "the SageMaker endpoint for " + resolved.Region);
-            return new RecommenderService(client, info, translator, timeout, request.Verbose);
+            return new RecommenderClient(client, info, translator, timeout, request.Verbose);
         }
 
         internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings retries = null)

@@ -9,20 +9,20 @@ using IRSteps.Model;
 namespace IRSteps.Streams
 {
     /// <summary>
-    /// Wraps a service so that every request, whichever cmdlet or helper makes it, reports a
+    /// Wraps a client so that every request, whichever cmdlet or helper makes it, reports a
     /// <see cref="RequestReport"/> when it ends (the cmdlet base turns it into the -Verbose line and progress).
     /// One line per operation, like the other per-operation lists; reports may come from any thread.
     /// </summary>
-    internal sealed class ObservedRecommenderService : IRecommenderService
+    internal sealed class ObservedRecommenderClient : IRecommenderClient
     {
-        private readonly IRecommenderService inner;
+        private readonly IRecommenderClient inner;
         private readonly Action<RequestReport> report;
 
         // Page numbers follow the tokens: the page a token was returned with, plus one. Concurrent listings
         // (several jobs at once) never share a token, so one map serves them all.
         private readonly ConcurrentDictionary<string, int> pageOfToken = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
 
-        public ObservedRecommenderService(IRecommenderService inner, Action<RequestReport> report)
+        public ObservedRecommenderClient(IRecommenderClient inner, Action<RequestReport> report)
         {
             this.inner = inner ?? throw new ArgumentNullException(nameof(inner));
             this.report = report ?? throw new ArgumentNullException(nameof(report));
