@@ -45,14 +45,14 @@ namespace IRSteps.Client
             RetrySettings retries = RetrySettings.Read(resolved.ProfileName, resolved.Files?.Store());
             request.Debug?.Invoke("IRSteps retries: " + retries + "; each request given up after " + timeout.TotalSeconds + " s (-TimeoutSec)");
             SageMakerConfig config = BuildConfig(resolved, timeout, retries);
-            ConnectionResolver.SettleEndpoint(resolved, config.ServiceURL);
+            EndpointLadder.SettleEndpoint(resolved, config.ServiceURL);
             request.Verbose?.Invoke("IRSteps endpoint " + EndpointOf(config) + " from " + resolved.EndpointSource +
                 (resolved.UseFips ? "; FIPS from " + resolved.FipsSource : string.Empty) +
                 (resolved.UseDualStack ? "; dual-stack from " + resolved.DualStackSource : string.Empty));
 
             // Fetch the keys now: a profile that cannot give any stops here, before any request, with a clear message.
-            ImmutableCredentials keys = ConnectionResolver.ProveCredentials(resolved);
-            request.Verbose?.Invoke("IRSteps signing with access key " + ConnectionResolver.Mask(keys.AccessKey) + (string.IsNullOrEmpty(keys.Token) ? string.Empty : " and a session token"));
+            ImmutableCredentials keys = CredentialLadder.ProveCredentials(resolved);
+            request.Verbose?.Invoke("IRSteps signing with access key " + CredentialLadder.Mask(keys.AccessKey) + (string.IsNullOrEmpty(keys.Token) ? string.Empty : " and a session token"));
 
             var info = new ConnectionInfo
             {

@@ -52,14 +52,14 @@ namespace IRSteps.Tests
 
         private static string Keys(string accessKey) => "aws_access_key_id = " + accessKey + "\naws_secret_access_key = secret-of-" + accessKey + "\n";
 
-        private static string AccessKeyOf(ResolvedConnection resolved) => ConnectionResolver.ProveCredentials(resolved).AccessKey;
+        private static string AccessKeyOf(ResolvedConnection resolved) => CredentialLadder.ProveCredentials(resolved).AccessKey;
 
         private static IRStepsConfigurationException Fails(Action action) => Assert.Throws<IRStepsConfigurationException>(action);
 
         private static string EndpointOf(ResolvedConnection resolved)
         {
             SageMakerConfig config = RecommenderClientFactory.BuildConfig(resolved, TimeSpan.FromSeconds(5));
-            ConnectionResolver.SettleEndpoint(resolved, config.ServiceURL);
+            EndpointLadder.SettleEndpoint(resolved, config.ServiceURL);
             return RecommenderClientFactory.EndpointOf(config);
         }
 
@@ -89,15 +89,15 @@ namespace IRSteps.Tests
         [Fact]
         public void Session_tokens_come_with_the_keys_and_the_legacy_secret_variable_is_read()
         {
-            ImmutableCredentials fromParameters = ConnectionResolver.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", AccessKey = "AKIDP", SecretKey = "s", SessionToken = "t1" }));
+            ImmutableCredentials fromParameters = CredentialLadder.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", AccessKey = "AKIDP", SecretKey = "s", SessionToken = "t1" }));
             environment["AWS_ACCESS_KEY_ID"] = "AKIDLEGACY";
             environment["AWS_SECRET_KEY"] = "legacy-secret";
             environment["AWS_SESSION_TOKEN"] = "t2";
             ResolvedConnection fromEnvironment = Resolve(new ConnectionRequest { Region = "us-east-1" });
 
             Assert.Equal("t1", fromParameters.Token);
-            Assert.Equal("legacy-secret", ConnectionResolver.ProveCredentials(fromEnvironment).SecretKey);
-            Assert.Equal("t2", ConnectionResolver.ProveCredentials(fromEnvironment).Token);
+            Assert.Equal("legacy-secret", CredentialLadder.ProveCredentials(fromEnvironment).SecretKey);
+            Assert.Equal("t2", CredentialLadder.ProveCredentials(fromEnvironment).Token);
             Assert.Contains("AWS_SECRET_KEY", fromEnvironment.CredentialSource);
         }
 
@@ -117,7 +117,7 @@ namespace IRSteps.Tests
 
                 foreach (ResolvedConnection resolved in new[] { viaParameter, viaStored })
                 {
-                    ImmutableCredentials keys = ConnectionResolver.ProveCredentials(resolved);
+                    ImmutableCredentials keys = CredentialLadder.ProveCredentials(resolved);
                     Assert.Equal(("AKIDTHEIRS", "their-secret", "their-token"), (keys.AccessKey, keys.SecretKey, keys.Token));
                     Assert.IsType<ForeignCredentials>(resolved.Credentials);
                     Assert.Equal(resolved.Credentials.GetCredentialsAsync().GetAwaiter().GetResult().AccessKey, keys.AccessKey);
@@ -205,8 +205,8 @@ namespace IRSteps.Tests
                           "[profile sso]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Reader\n" +
                           "[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n");
 
-            IRStepsConfigurationException process = Fails(() => ConnectionResolver.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", ProfileName = "broken" })));
-            IRStepsConfigurationException sso = Fails(() => ConnectionResolver.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", ProfileName = "sso" })));
+            IRStepsConfigurationException process = Fails(() => CredentialLadder.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", ProfileName = "broken" })));
+            IRStepsConfigurationException sso = Fails(() => CredentialLadder.ProveCredentials(Resolve(new ConnectionRequest { Region = "us-east-1", ProfileName = "sso" })));
 
             Assert.Equal(ErrorIds.InvalidCredentials, process.ErrorId);
             Assert.Contains("credential_process of profile 'broken'", process.Message);
@@ -403,7 +403,7 @@ namespace IRSteps.Tests
         [InlineData("ABC", "****")]
         public void Access_keys_are_shown_by_their_last_four_characters(string key, string shown)
         {
-            Assert.Equal(shown, ConnectionResolver.Mask(key));
+            Assert.Equal(shown, CredentialLadder.Mask(key));
         }
 
         /// <summary>AWS.Tools' AWSPSCredentials, shape for shape: what Set-AWSCredential leaves in $StoredAWSCredentials.</summary>

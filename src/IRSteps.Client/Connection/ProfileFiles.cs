@@ -39,9 +39,9 @@ namespace IRSteps.Client.Connection
 
         public static ProfileFiles For(string profileLocation, Func<string, string> environment)
         {
-            string home = FirstSet(environment("HOME"), environment("USERPROFILE"), Directory.GetCurrentDirectory());
-            string credentials = FirstSet(profileLocation, environment("AWS_SHARED_CREDENTIALS_FILE"), Path.Combine(home, ".aws", "credentials"));
-            string config = FirstSet(environment("AWS_CONFIG_FILE"), Path.Combine(Path.GetDirectoryName(credentials) ?? home, "config"));
+            string home = ConnectionSettings.FirstSet(environment("HOME"), environment("USERPROFILE"), Directory.GetCurrentDirectory());
+            string credentials = ConnectionSettings.FirstSet(profileLocation, environment("AWS_SHARED_CREDENTIALS_FILE"), Path.Combine(home, ".aws", "credentials"));
+            string config = ConnectionSettings.FirstSet(environment("AWS_CONFIG_FILE"), Path.Combine(Path.GetDirectoryName(credentials) ?? home, "config"));
             return new ProfileFiles(credentials, config, string.IsNullOrEmpty(profileLocation) ? null : profileLocation);
         }
 
@@ -127,16 +127,6 @@ namespace IRSteps.Client.Connection
             }
 
             return stamp.ToString();
-        }
-
-        private static string FirstSet(params string[] values)
-        {
-            foreach (string value in values)
-            {
-                if (!string.IsNullOrEmpty(value)) return value;
-            }
-
-            return null;
         }
     }
 }
