@@ -1,8 +1,6 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Endpoints;
@@ -16,7 +14,7 @@ namespace IRSteps.Client
 {
     /// <summary>
     /// Entry point of the client, created by the module's loader by name. Resolves a cmdlet's connection
-    /// request and hands out a service over a SageMaker client; clients are cached per connection so that
+    /// request and hands out an IRecommenderClient over a SageMakerClient; SageMaker clients are cached per connection so that
     /// SDK start-up, connection pooling and clock-skew learning carry over between commands (64 at most, see ClientCache).
     /// </summary>
     public sealed class RecommenderClientFactory : IRecommenderClientFactory
@@ -63,9 +61,8 @@ namespace IRSteps.Client
                 EndpointSource = resolved.EndpointSource,
             };
 
-            string key = string.Join("|", resolved.CredentialKey, resolved.Region, resolved.EndpointUrl, resolved.ProfileName, resolved.Files.Location, resolved.Files.Stamp(),
-                resolved.UseFips, resolved.UseDualStack, resolved.IgnoreConfiguredEndpoints, timeout.Ticks, retries.Mode, retries.MaxAttempts, AwsEnvironmentStamp());
-            SageMakerClient client = Clients.GetOrAdd(key, () => new SageMakerClient(resolved.Credentials, config));
+            // The request, the AWS_* environment and the profile files as written decide everything the client is built from.
+            SageMakerClient client = Clients.GetOrAdd(request.CacheKey() + "|" + resolved.Files.Stamp(), () => new SageMakerClient(resolved.Credentials, config));
 
             var secrets = new[]
                 {
@@ -127,22 +124,6 @@ namespace IRSteps.Client
             {
                 throw new IRStepsConfigurationException(ErrorIds.InvalidEndpoint, "No SageMaker endpoint fits these settings: " + exception.Message, exception);
             }
-        }
-
-        /// <summary>The AWS_* environment the SDK reads per client (endpoints, retries): a change makes a new client.</summary>
-        private static string AwsEnvironmentStamp()
-        {
-            var stamp = new StringBuilder();
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().OrderBy(e => (string)e.Key, StringComparer.Ordinal))
-            {
-                string name = (string)entry.Key;
-                if (name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) && name.IndexOf("SECRET", StringComparison.OrdinalIgnoreCase) < 0 && name.IndexOf("TOKEN", StringComparison.OrdinalIgnoreCase) < 0)
-                {
-                    stamp.Append(name).Append('=').Append(entry.Value).Append(';');
-                }
-            }
-
-            return stamp.ToString();
         }
     }
 }

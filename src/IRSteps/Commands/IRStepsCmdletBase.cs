@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Loading;
+using IRSteps.Session;
 using IRSteps.Streams;
 using IRSteps.Validation;
 
@@ -80,7 +81,7 @@ namespace IRSteps.Commands
         protected IRecommenderClient GetClient()
         {
             ConnectionRequest request = BuildConnectionRequest();
-            string key = request.Describe() + "|" + (request.SecretKey + "|" + request.SessionToken).GetHashCode() + "|" + RuntimeIdentity(Credential) + "|" + TimeoutSec;
+            string key = request.CacheKey();
             if (client != null && key == clientKey) return client;
 
             // Said before anything is resolved or sent, so it shows even when the request never leaves.
@@ -203,7 +204,7 @@ namespace IRSteps.Commands
         private ConnectionRequest BuildConnectionRequest()
         {
             pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
-            return new ConnectionRequest
+            var request = new ConnectionRequest
             {
                 Region = Region,
                 AccessKey = AccessKey,
@@ -211,16 +212,15 @@ namespace IRSteps.Commands
                 SessionToken = SessionToken,
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
-                Credential = Credential?.BaseObject,
+                Credential = SessionDefaults.Unwrap(Credential),
                 EndpointUrl = EndpointUrl,
                 RequestTimeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
-                StoredCredentials = Unwrap(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-                StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
                 // The client may call these on any thread: queue, and write from the pipeline thread.
                 Verbose = text => messages.Enqueue(new ClientMessage(false, text)),
                 Debug = text => messages.Enqueue(new ClientMessage(true, text)),
                 ReadMfaCode = ReadMfaCode,
             };
+            return request.WithSessionDefaults(SessionState.PSVariable.GetValue);
         }
 
         /// <summary>
@@ -242,11 +242,6 @@ namespace IRSteps.Commands
             Host.UI.Write(prompt);
             return Host.UI.ReadLine();
         }
-
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
-        private static string RuntimeIdentity(object value) =>
-            value == null ? string.Empty : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Unwrap(value)).ToString();
 
         /// <summary>A failure of this item only: the pipeline goes on with the next.</summary>
         protected void WriteItemError(Exception exception, object target)

@@ -6,12 +6,8 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using IRSteps.Commands;
 using IRSteps.Contract;
 using IRSteps.Loading;
 using IRSteps.Model;
@@ -46,7 +42,7 @@ namespace IRSteps.Completion
             try
             {
                 string typed = Words.Unquote(wordToComplete);
-                ConnectionRequest connection = ConnectionFromCommandLine(fakeBoundParameters);
+                ConnectionRequest connection = CommandLineConnection.From(fakeBoundParameters);
                 List<InferenceRecommendationsJob> jobs = ListJobs(connection, typed);
                 if (jobs == null) return Array.Empty<CompletionResult>();
 
@@ -66,10 +62,7 @@ namespace IRSteps.Completion
 
         private static List<InferenceRecommendationsJob> ListJobs(ConnectionRequest connection, string typed)
         {
-            string key = connection.Describe() + "|" + (connection.SecretKey ?? string.Empty).GetHashCode() + "|" +
-                         (connection.Credential == null ? 0 : RuntimeHelpers.GetHashCode(connection.Credential)) + "|" +
-                         (connection.StoredCredentials == null ? 0 : RuntimeHelpers.GetHashCode(connection.StoredCredentials)) + "|" +
-                         AwsEnvironment() + "|" + typed;
+            string key = connection.CacheKey() + "|" + typed;
             if (Recent.TryGetValue(key, out Listing recent) && DateTime.UtcNow - recent.Time < CacheFor) return recent.Jobs;
 
             // On a worker thread: credential resolution itself may block (SSO, instance metadata), and the prompt
@@ -108,80 +101,6 @@ namespace IRSteps.Completion
                 return null;
             }
         }
-
-        /// <summary>
-        /// The connection the command would use: its AWS parameters as typed (any alias), with the session's AWS.Tools defaults.
-        /// </summary>
-        internal static ConnectionRequest ConnectionFromCommandLine(IDictionary fakeBoundParameters)
-        {
-            var request = new ConnectionRequest
-            {
-                Region = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.Region)),
-                AccessKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.AccessKey)),
-                SecretKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SecretKey)),
-                SessionToken = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SessionToken)),
-                ProfileName = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileName)),
-                ProfileLocation = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation)),
-                Credential = Bound<object>(fakeBoundParameters, nameof(IRStepsCmdletBase.Credential)),
-                EndpointUrl = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.EndpointUrl)),
-            };
-
-            request.StoredCredentials = SessionVariable("StoredAWSCredentials");
-            request.StoredRegion = SessionVariable("StoredAWSRegion")?.ToString();
-            return request;
-        }
-
-        /// <summary>
-        /// A variable of the prompt's session. Completion runs on the pipeline thread of a running pipeline, where
-        /// Runspace.SessionStateProxy refuses calls; a nested command in the current runspace may read it.
-        /// </summary>
-        private static object SessionVariable(string name)
-        {
-            if (Runspace.DefaultRunspace == null) return null;
-            using (PowerShell powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))
-            {
-                var values = powershell.AddCommand("Microsoft.PowerShell.Utility\\Get-Variable")
-                    .AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore)
-                    .Invoke();
-                return values.Count == 0 ? null : Unwrap(values[0]);
-            }
-        }
-
-        /// <summary>The value typed for a parameter of the cmdlet base, under its name or one of its aliases.</summary>
-        internal static T Bound<T>(IDictionary bound, string name) where T : class
-        {
-            if (bound == null) return null;
-            PropertyInfo property = typeof(IRStepsCmdletBase).GetProperty(name);
-            IEnumerable<string> names = new[] { name }.Concat(
-                property?.GetCustomAttributes<AliasAttribute>().SelectMany(alias => alias.AliasNames) ?? Enumerable.Empty<string>());
-            foreach (string key in names)
-            {
-                if (bound.Contains(key))
-                {
-                    object value = Unwrap(bound[key]);
-                    if (typeof(T) == typeof(string)) return value?.ToString() as T;
-                    return value as T;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The AWS_* variables (credentials, profile, endpoint) as one hash: a change means another connection.</summary>
-        private static int AwsEnvironment()
-        {
-            var pairs = new List<string>();
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                string name = variable.Key as string;
-                if (name != null && name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)) pairs.Add(name + "=" + variable.Value);
-            }
-
-            pairs.Sort(StringComparer.Ordinal);
-            return string.Join("\n", pairs).GetHashCode();
-        }
-
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static string ToolTip(InferenceRecommendationsJob job)
         {

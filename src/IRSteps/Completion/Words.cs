@@ -1,0 +1,25 @@
+namespace IRSteps.Completion
+{
+    /// <summary>What the user typed, and what a completion must insert.</summary>
+    internal static class Words
+    {
+        /// <summary>What the user typed, without the quote they may have opened.</summary>
+        public static string Unquote(string word)
+        {
+            if (string.IsNullOrEmpty(word)) return string.Empty;
+            return word.Trim('\'', '"');
+        }
+
+        /// <summary>A value as it must be typed: in single quotes when it holds anything a bare word cannot.</summary>
+        public static string Quote(string value)
+        {
+            bool bare = value.Length > 0 && (char.IsLetterOrDigit(value[0]) || value[0] == '_');
+            foreach (char c in value)
+            {
+                bare &= char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.';
+            }
+
+            return bare ? value : "'" + value.Replace("'", "''") + "'";
+        }
+    }
+}
