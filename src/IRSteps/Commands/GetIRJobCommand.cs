@@ -1,7 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IRSteps.Completion;
 using IRSteps.Contract;
 using IRSteps.Errors;
@@ -76,10 +74,10 @@ namespace IRSteps.Commands
 
         protected override void BeginProcessing()
         {
-            window = new PagingWindow(PagingParameters);
+            window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
             if (ParameterSetName == DescribeSet)
             {
@@ -93,14 +91,8 @@ namespace IRSteps.Commands
 
         private void DescribeJob()
         {
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
-
-            if (window.Satisfied) return;
-            IRecommenderClient client = GetClientOrThrow(JobName);
+            if (!AcceptJobName(JobName) || window.Satisfied) return;
+            IRecommenderClient client = Client(JobName);
             try
             {
                 DescribeInferenceRecommendationsJobResponse job = Await(client.DescribeInferenceRecommendationsJobAsync(
@@ -110,10 +102,6 @@ namespace IRSteps.Commands
             catch (IRStepsServiceException exception)
             {
                 WriteItemError(exception, JobName);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
             }
         }
 
@@ -130,16 +118,25 @@ namespace IRSteps.Commands
                 return;
             }
 
-            StatusEqual = status;
-            SortBy = sortBy;
-            SortOrder = sortOrder;
-            IRecommenderClient client = GetClientOrThrow(null);
-            var reader = new PageReader<InferenceRecommendationsJob>(
-                (token, cancellationToken) => FetchAsync(client, token, cancellationToken),
-                "Inference Recommender jobs");
+            // The request as checked, built once: the bound parameters stay as the user gave them.
+            var request = new ListInferenceRecommendationsJobsRequest
+            {
+                CreationTimeAfter = CreationTimeAfter,
+                CreationTimeBefore = CreationTimeBefore,
+                LastModifiedTimeAfter = LastModifiedTimeAfter,
+                LastModifiedTimeBefore = LastModifiedTimeBefore,
+                NameContains = NameContain,
+                StatusEquals = status,
+                SortBy = sortBy,
+                SortOrder = sortOrder,
+                MaxResults = MaxResult,
+                ModelNameEquals = ModelNameEqual,
+                ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
+            };
+            PageReader<InferenceRecommendationsJob> reader = Listings.Jobs(Client(null), request);
             try
             {
-                using (TrackListingProgress())
+                using (Messages.TrackListingProgress())
                 while (reader.HasMorePages && !window.Satisfied)
                 {
                     Page<InferenceRecommendationsJob> page = Await(reader.ReadNextAsync(CancellationToken));
@@ -153,35 +150,8 @@ namespace IRSteps.Commands
             }
             catch (IRStepsServiceException exception)
             {
-                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobs";
                 WriteItemError(exception, null);
             }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
-            }
-        }
-
-        private async Task<Page<InferenceRecommendationsJob>> FetchAsync(IRecommenderClient client, string token, CancellationToken cancellationToken)
-        {
-            var request = new ListInferenceRecommendationsJobsRequest
-            {
-                CreationTimeAfter = CreationTimeAfter,
-                CreationTimeBefore = CreationTimeBefore,
-                LastModifiedTimeAfter = LastModifiedTimeAfter,
-                LastModifiedTimeBefore = LastModifiedTimeBefore,
-                NameContains = NameContain,
-                StatusEquals = StatusEqual,
-                SortBy = SortBy,
-                SortOrder = SortOrder,
-                NextToken = token,
-                MaxResults = MaxResult,
-                ModelNameEquals = ModelNameEqual,
-                ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
-            };
-            ListInferenceRecommendationsJobsResponse response =
-                await client.ListInferenceRecommendationsJobsAsync(request, cancellationToken).ConfigureAwait(false);
-            return new Page<InferenceRecommendationsJob>(response.InferenceRecommendationsJobs, response.NextToken, response.RequestId);
         }
     }
 }

@@ -1,8 +1,8 @@
 using System;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using IRSteps.Completion;
 using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Loading;
@@ -13,24 +13,21 @@ using IRSteps.Validation;
 namespace IRSteps.Commands
 {
     /// <summary>
-    /// What every cmdlet that calls AWS shares: the AWS.Tools credential, region and endpoint parameters,
-    /// a cancellation token that Ctrl+C (StopProcessing) cancels, and the conversion of the core's
-    /// exceptions into ErrorRecords.
+    /// What every cmdlet that calls AWS shares: the AWS.Tools credential, region and endpoint parameters; the hook
+    /// a cmdlet implements (<see cref="ProcessRecordCore"/>, <see cref="EndProcessingCore"/>), run so that Ctrl+C ends
+    /// it quietly; the client for the parameters bound now (<see cref="Client"/>); waiting on a call while the client's
+    /// messages are written (<see cref="Await{T}"/>); and the conversion of the core's exceptions into ErrorRecords.
     /// </summary>
     public abstract class IRStepsCmdletBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private readonly ConcurrentQueue<ClientMessage> messages = new ConcurrentQueue<ClientMessage>();
-        private IRecommenderClient client;
+        private MessagePump messages;
+        private ClientSession session;
         private bool disposed;
-        private string clientKey;
-        private int pipelineThreadId;
-        private volatile bool pumping;
-        private ListingProgress listingProgress;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionToCall")]
-        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        [ArgumentCompleter(typeof(RegionCompleter))]
         public string Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -47,7 +44,7 @@ namespace IRSteps.Commands
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StoredCredentials", "AWSProfileName")]
-        [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
+        [ArgumentCompleter(typeof(ProfileNameCompleter))]
         public string ProfileName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -72,138 +69,71 @@ namespace IRSteps.Commands
         /// <summary>Cancelled when the user presses Ctrl+C; every network call takes it.</summary>
         protected CancellationToken CancellationToken => cancellation.Token;
 
+        /// <summary>The client's messages on their way to this command's streams (made on the pipeline thread).</summary>
+        private protected MessagePump Messages => messages ?? (messages = new MessagePump(this, CancellationToken));
+
+        /// <summary>One input record: check it, take the client with <see cref="Client"/>, call it through <see cref="Await{T}"/>, write.</summary>
+        protected abstract void ProcessRecordCore();
+
+        /// <summary>After the last input record; nothing by default.</summary>
+        protected virtual void EndProcessingCore()
+        {
+        }
+
+        protected sealed override void ProcessRecord() => UntilStopped(ProcessRecordCore);
+
+        protected sealed override void EndProcessing() => UntilStopped(EndProcessingCore);
+
         protected override void StopProcessing()
         {
             cancellation.Cancel();
         }
 
-        /// <summary>The client for the parameters bound now; reused while they stay the same.</summary>
-        protected IRecommenderClient GetClient()
+        /// <summary>
+        /// Ctrl+C cancels every call in flight with the token: what such a call throws ends the hook quietly, and
+        /// PowerShell stops the pipeline (Ctrl+C is not an error of the command).
+        /// </summary>
+        private void UntilStopped(Action hook)
+        {
+            try
+            {
+                hook();
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+            }
+        }
+
+        /// <summary>
+        /// The client for the connection parameters bound now, reused while they stay the same. When credentials, region
+        /// or endpoint cannot be settled no job could succeed: a terminating error with <paramref name="target"/>, after
+        /// <paramref name="beforeStopping"/> (for output still owed to earlier input).
+        /// </summary>
+        protected IRecommenderClient Client(object target, Action beforeStopping = null)
         {
             ConnectionRequest request = BuildConnectionRequest();
-            string key = request.CacheKey();
-            if (client != null && key == clientKey) return client;
 
             // Said before anything is resolved or sent, so it shows even when the request never leaves.
             string warning = EndpointSafety.PlainHttpWarning(EndpointUrl);
             if (warning != null) WriteWarning(warning);
 
-            client?.Dispose();
             try
             {
-                // Every request any cmdlet makes reports itself the same way: one -Verbose line, and listing progress.
-                client = new ObservedRecommenderClient(Await(CreateClientAsync(request)), report => messages.Enqueue(new ClientMessage(report)));
-            }
-            finally
-            {
-                FlushMessages();
-            }
-
-            clientKey = key;
-            return client;
-        }
-
-        /// <summary>
-        /// Resolves the connection on a worker thread, so that Ctrl+C ends the command at once even while credentials
-        /// are being fetched (a slow STS, SSO or credential_process call, which the SDK gives no token to); the
-        /// pipeline thread pumps the client's messages and any MFA prompt meanwhile. A client whose creation is
-        /// abandoned this way is disposed when it is done.
-        /// </summary>
-        private Task<IRecommenderClient> CreateClientAsync(ConnectionRequest request)
-        {
-            Task<IRecommenderClient> creating = Task.Run(() => ClientLoader.Factory.Create(request));
-            var outcome = new TaskCompletionSource<IRecommenderClient>();
-            CancellationTokenRegistration stop = CancellationToken.Register(() => outcome.TrySetException(new PipelineStoppedException()));
-            creating.ContinueWith(done =>
-            {
-                stop.Dispose();
-                if (done.IsFaulted) outcome.TrySetException(done.Exception.InnerExceptions);
-                else if (done.IsCanceled) outcome.TrySetCanceled();
-                else if (!outcome.TrySetResult(done.Result)) done.Result?.Dispose();
-            }, TaskScheduler.Default);
-            return outcome.Task;
-        }
-
-        /// <summary>
-        /// The client, or a terminating error when credentials, region or endpoint cannot be settled
-        /// (no job could succeed without them).
-        /// </summary>
-        protected IRecommenderClient GetClientOrThrow(object target)
-        {
-            try
-            {
-                return GetClient();
+                return (session ?? (session = new ClientSession(Messages, CancellationToken))).For(request);
             }
             catch (IRStepsConfigurationException exception)
             {
+                beforeStopping?.Invoke();
                 ThrowCommandError(exception, target);
                 return null;
             }
         }
 
-        /// <summary>
-        /// Waits for a call on the pipeline thread, writing the client's verbose and debug messages (which
-        /// arrive on SDK threads, e.g. for each retry) as they come. Throws what the task threw.
-        /// </summary>
-        protected T Await<T>(Task<T> task)
-        {
-            var handle = ((IAsyncResult)task).AsyncWaitHandle;
-            pumping = true;
-            try
-            {
-                while (!handle.WaitOne(50))
-                {
-                    FlushMessages();
-                    listingProgress?.Tick();
-                }
-            }
-            finally
-            {
-                pumping = false;
-            }
-
-            FlushMessages();
-            return task.GetAwaiter().GetResult();
-        }
-
-        /// <summary>Writes the queued client messages; call only on the pipeline thread.</summary>
-        protected void FlushMessages()
-        {
-            while (messages.TryDequeue(out ClientMessage message))
-            {
-                if (message.Question != null)
-                {
-                    message.Question.Answer(() => PromptForCode(message.Question.Prompt));
-                }
-                else if (message.Report != null)
-                {
-                    if (!message.Report.IsStart) WriteVerbose(message.Report.ToString());
-                    listingProgress?.Add(message.Report);
-                }
-                else if (message.IsDebug)
-                {
-                    WriteDebug(message.Text);
-                }
-                else
-                {
-                    WriteVerbose(message.Text);
-                }
-            }
-        }
-
-        /// <summary>
-        /// Until the returned object is disposed, each listing the command's requests read (a job's steps, the jobs)
-        /// gets a progress bar once it has run for about a second: pages and items so far; a quick listing shows none.
-        /// </summary>
-        protected IDisposable TrackListingProgress()
-        {
-            listingProgress = new ListingProgress(this, () => listingProgress = null);
-            return listingProgress;
-        }
+        /// <summary>Waits for a call on the pipeline thread, writing the client's messages as they come. Throws what the task threw.</summary>
+        protected T Await<T>(Task<T> task) => Messages.Await(task);
 
         private ConnectionRequest BuildConnectionRequest()
         {
-            pipelineThreadId = Thread.CurrentThread.ManagedThreadId;
             var request = new ConnectionRequest
             {
                 Region = Region,
@@ -215,32 +145,20 @@ namespace IRSteps.Commands
                 Credential = SessionDefaults.Unwrap(Credential),
                 EndpointUrl = EndpointUrl,
                 RequestTimeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
-                // The client may call these on any thread: queue, and write from the pipeline thread.
-                Verbose = text => messages.Enqueue(new ClientMessage(false, text)),
-                Debug = text => messages.Enqueue(new ClientMessage(true, text)),
-                ReadMfaCode = ReadMfaCode,
+                // The client may call these on any thread: queued, and written from the pipeline thread.
+                Verbose = Messages.Verbose,
+                Debug = Messages.Debug,
+                ReadMfaCode = Messages.ReadMfaCode,
             };
             return request.WithSessionDefaults(SessionState.PSVariable.GetValue);
         }
 
-        /// <summary>
-        /// The client asks for an MFA code while it gets assume-role credentials: on the pipeline thread we prompt
-        /// at once; from an SDK thread (a refresh during a call) the question waits for the pipeline thread's pump.
-        /// </summary>
-        private string ReadMfaCode(string prompt)
+        /// <summary>True when the job name keeps the service's rule; else false, with InvalidJobName written for this item only.</summary>
+        protected bool AcceptJobName(string jobName)
         {
-            if (Thread.CurrentThread.ManagedThreadId == pipelineThreadId) return PromptForCode(prompt);
-            if (!pumping) throw new InvalidOperationException("an MFA code is needed while no command is waiting on AWS; run the command again.");
-
-            var question = new Question(prompt);
-            messages.Enqueue(new ClientMessage(question));
-            return question.Wait(CancellationToken);
-        }
-
-        private string PromptForCode(string prompt)
-        {
-            Host.UI.Write(prompt);
-            return Host.UI.ReadLine();
+            ErrorRecord refusal = JobNames.Refusal(jobName);
+            if (refusal != null) WriteError(refusal);
+            return refusal == null;
         }
 
         /// <summary>A failure of this item only: the pipeline goes on with the next.</summary>
@@ -255,74 +173,6 @@ namespace IRSteps.Commands
             ThrowTerminatingError(ErrorRecordFactory.FromException(exception, target));
         }
 
-        private readonly struct ClientMessage
-        {
-            public ClientMessage(bool isDebug, string text)
-            {
-                IsDebug = isDebug;
-                Text = text;
-                Question = null;
-                Report = null;
-            }
-
-            public ClientMessage(Question question)
-            {
-                IsDebug = false;
-                Text = null;
-                Question = question;
-                Report = null;
-            }
-
-            public ClientMessage(RequestReport report)
-            {
-                IsDebug = false;
-                Text = null;
-                Question = null;
-                Report = report;
-            }
-
-            public bool IsDebug { get; }
-            public string Text { get; }
-            public Question Question { get; }
-            public RequestReport Report { get; }
-        }
-
-        /// <summary>A prompt asked from a client thread and answered on the pipeline thread.</summary>
-        private sealed class Question
-        {
-            private readonly ManualResetEventSlim answered = new ManualResetEventSlim(false);
-            private string answer;
-            private Exception error;
-
-            public Question(string prompt)
-            {
-                Prompt = prompt;
-            }
-
-            public string Prompt { get; }
-
-            public void Answer(Func<string> ask)
-            {
-                try
-                {
-                    answer = ask();
-                }
-                catch (Exception exception)
-                {
-                    error = exception;
-                }
-
-                answered.Set();
-            }
-
-            public string Wait(CancellationToken cancellationToken)
-            {
-                answered.Wait(cancellationToken);
-                if (error != null) throw new InvalidOperationException(error.Message, error);
-                return answer;
-            }
-        }
-
         public void Dispose()
         {
             if (disposed) return;
@@ -330,7 +180,7 @@ namespace IRSteps.Commands
 
             // Whatever is still in flight (reads abandoned by a pipeline that ended early) stops now.
             cancellation.Cancel();
-            client?.Dispose();
+            session?.Dispose();
             cancellation.Dispose();
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using IRSteps.Completion;
 using IRSteps.Contract;
@@ -23,17 +22,11 @@ namespace IRSteps.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
+            if (!AcceptJobName(JobName) || !ShouldProcess(JobName, "Stop Inference Recommender job")) return;
 
-            if (!ShouldProcess(JobName, "Stop Inference Recommender job")) return;
-
-            IRecommenderClient client = GetClientOrThrow(JobName);
+            IRecommenderClient client = Client(JobName);
             try
             {
                 Await(client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
@@ -47,10 +40,6 @@ namespace IRSteps.Commands
             catch (IRStepsServiceException exception)
             {
                 WriteItemError(exception, JobName);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
             }
         }
     }

@@ -42,14 +42,10 @@ namespace IRSteps.Commands
         [ValidateRange(0.1, 3600.0)]
         public double PollInterval { get; set; } = DefaultPollIntervalSeconds;
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
             // Collect first, wait in EndProcessing: jobs piped in are waited on together, not one after the other.
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
+            if (!AcceptJobName(JobName)) return;
 
             if (!names.Add(JobName))
             {
@@ -58,11 +54,10 @@ namespace IRSteps.Commands
             }
 
             // The service is taken now, with the connection parameters bound for this job.
-            IRecommenderClient client = GetClientOrThrow(JobName);
-            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, client));
+            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, Client(JobName)));
         }
 
-        protected override void EndProcessing()
+        protected override void EndProcessingCore()
         {
             if (jobs.Count == 0) return;
             var clock = Stopwatch.StartNew();
@@ -70,37 +65,30 @@ namespace IRSteps.Commands
             TimeSpan interval = TimeSpan.FromSeconds(PollInterval);
             var waiting = new List<WaitedJob>(jobs);
 
-            try
+            while (true)
             {
-                while (true)
+                foreach (WaitedJob job in waiting.ToArray())
                 {
-                    foreach (WaitedJob job in waiting.ToArray())
-                    {
-                        if (!Check(job, clock.Elapsed, limit)) waiting.Remove(job);
-                    }
-
-                    if (waiting.Count == 0) return;
-
-                    TimeSpan pause = interval;
-                    if (limit.HasValue)
-                    {
-                        TimeSpan left = limit.Value - clock.Elapsed;
-                        if (left <= TimeSpan.Zero)
-                        {
-                            foreach (WaitedJob job in waiting) GiveUp(job, limit.Value);
-                            return;
-                        }
-
-                        if (left < pause) pause = left;
-                    }
-
-                    // Wait on the cancellation token, not Thread.Sleep: Ctrl+C ends the pause at once.
-                    if (CancellationToken.WaitHandle.WaitOne(pause)) return;
+                    if (!Check(job, clock.Elapsed, limit)) waiting.Remove(job);
                 }
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+
+                if (waiting.Count == 0) return;
+
+                TimeSpan pause = interval;
+                if (limit.HasValue)
+                {
+                    TimeSpan left = limit.Value - clock.Elapsed;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        foreach (WaitedJob job in waiting) GiveUp(job, limit.Value);
+                        return;
+                    }
+
+                    if (left < pause) pause = left;
+                }
+
+                // Wait on the cancellation token, not Thread.Sleep: Ctrl+C ends the pause at once.
+                if (CancellationToken.WaitHandle.WaitOne(pause)) return;
             }
         }
 
@@ -114,13 +102,11 @@ namespace IRSteps.Commands
             }
             catch (IRStepsServiceException exception) when (JobStatuses.IsTransient(exception.Kind))
             {
-                exception.Operation = exception.Operation ?? "DescribeInferenceRecommendationsJob";
                 WriteWarning("Could not check job '" + job.Name + "' (" + exception.Message + "); trying again at the next poll.");
                 return true;
             }
             catch (IRStepsServiceException exception)
             {
-                exception.Operation = exception.Operation ?? "DescribeInferenceRecommendationsJob";
                 EndProgress(job, "error");
                 WriteItemError(exception, job.Name);
                 return false;

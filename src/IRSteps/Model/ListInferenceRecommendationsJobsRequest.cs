@@ -17,5 +17,13 @@ namespace IRSteps.Model
         public int? MaxResults { get; set; }
         public string ModelNameEquals { get; set; }
         public string ModelPackageVersionArnEquals { get; set; }
+
+        /// <summary>A copy that asks for the page at <paramref name="token"/>; this request stays as it is.</summary>
+        internal ListInferenceRecommendationsJobsRequest WithNextToken(string token)
+        {
+            var copy = (ListInferenceRecommendationsJobsRequest)MemberwiseClone();
+            copy.NextToken = token;
+            return copy;
+        }
     }
 }

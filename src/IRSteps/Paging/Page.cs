@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace IRSteps.Paging
 {
     /// <summary>One page of a listing: its items, the token for the next page (null at the end) and its request id.</summary>
-    public sealed class Page<T>
+    internal sealed class Page<T>
     {
         public Page(IReadOnlyList<T> items, string nextToken, string requestId)
         {

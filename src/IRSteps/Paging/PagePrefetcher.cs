@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,7 +14,7 @@ namespace IRSteps.Paging
     /// wanted, and asks only once a page's first object is written). The task never faults: a failure is
     /// handed to the consumer after the pages read before it.
     /// </summary>
-    public sealed class PagePrefetcher<T> : IDisposable
+    internal sealed class PagePrefetcher<T> : IDisposable
     {
         private readonly PageReader<T> reader;
         private readonly int maxPages;
@@ -96,9 +95,8 @@ namespace IRSteps.Paging
                 while (reader.HasMorePages && (maxPages == 0 || reader.PageCount < maxPages))
                 {
                     await requestAllowed.WaitAsync(token).ConfigureAwait(false);
-                    var stopwatch = Stopwatch.StartNew();
                     Page<T> page = await reader.ReadNextAsync(token).ConfigureAwait(false);
-                    Add(new Entry { Page = new PrefetchedPage<T>(page, reader.PageCount, reader.NextToken, stopwatch.Elapsed) });
+                    Add(new Entry { Page = new PrefetchedPage<T>(page, reader.PageCount, reader.NextToken) });
                 }
 
                 Add(new Entry());
@@ -130,22 +128,5 @@ namespace IRSteps.Paging
             public PrefetchedPage<T> Page;
             public ExceptionDispatchInfo Failure;
         }
-    }
-
-    /// <summary>A page as the prefetcher read it: the page, its number, the token after it and how long the request took.</summary>
-    public sealed class PrefetchedPage<T>
-    {
-        public PrefetchedPage(Page<T> page, int number, string nextToken, TimeSpan elapsed)
-        {
-            Page = page;
-            Number = number;
-            NextToken = nextToken;
-            Elapsed = elapsed;
-        }
-
-        public Page<T> Page { get; }
-        public int Number { get; }
-        public string NextToken { get; }
-        public TimeSpan Elapsed { get; }
     }
 }

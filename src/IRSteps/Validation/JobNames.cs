@@ -1,4 +1,6 @@
+using System.Management.Automation;
 using System.Text.RegularExpressions;
+using IRSteps.Errors;
 
 namespace IRSteps.Validation
 {
@@ -12,5 +14,9 @@ namespace IRSteps.Validation
         public static string Problem(string name) =>
             "'" + name + "' is not a valid Inference Recommender job name: use 1 to 64 letters, digits and hyphens, " +
             "starting and ending with a letter or digit (pattern [a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}).";
+
+        /// <summary>Null when the name keeps the rule; else the InvalidJobName error for it (non-terminating, the name as target).</summary>
+        public static ErrorRecord Refusal(string name) =>
+            IsValid(name) ? null : ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, Problem(name), name);
     }
 }

@@ -11,7 +11,7 @@ namespace IRSteps.Waiting
     /// One look at a job while waiting for it: DescribeInferenceRecommendationsJob, and for a job still running,
     /// its steps counted through every page of ListInferenceRecommendationsJobSteps.
     /// </summary>
-    public sealed class JobCheck
+    internal sealed class JobCheck
     {
         /// <summary>Steps are counted 100 a page, the most the service allows, to keep the calls per poll few.</summary>
         public const int StepPageSize = 100;
@@ -45,7 +45,6 @@ namespace IRSteps.Waiting
             }
             catch (IRStepsServiceException exception)
             {
-                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobSteps";
                 check.StepsError = exception;
             }
 
@@ -55,14 +54,8 @@ namespace IRSteps.Waiting
         private static async Task<StepTally> CountStepsAsync(IRecommenderClient client, string jobName, CancellationToken cancellationToken)
         {
             var tally = new StepTally();
-            var reader = new PageReader<InferenceRecommendationsJobStep>(
-                async (token, ct) =>
-                {
-                    ListInferenceRecommendationsJobStepsResponse page = await client.ListInferenceRecommendationsJobStepsAsync(
-                        new ListInferenceRecommendationsJobStepsRequest { JobName = jobName, MaxResults = StepPageSize, NextToken = token }, ct).ConfigureAwait(false);
-                    return new Page<InferenceRecommendationsJobStep>(page.Steps, page.NextToken, page.RequestId);
-                },
-                "the steps of job '" + jobName + "'");
+            PageReader<InferenceRecommendationsJobStep> reader =
+                Listings.Steps(client, new ListInferenceRecommendationsJobStepsRequest { JobName = jobName, MaxResults = StepPageSize });
 
             while (reader.HasMorePages)
             {

@@ -5,7 +5,7 @@ using IRSteps.Errors;
 namespace IRSteps.Waiting
 {
     /// <summary>What the open status strings of jobs and steps mean to a command that waits.</summary>
-    public static class JobStatuses
+    internal static class JobStatuses
     {
         public const string Failed = "FAILED";
 
