@@ -17,20 +17,17 @@ namespace IRSteps.Client
 
         /// <param name="timeout">How long one call may take, its retries and back-offs included.</param>
         /// <param name="verbose">Where each retry is reported (any thread); may be null.</param>
-        public RecommenderClient(SageMakerClient client, ConnectionInfo connection, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
+        public RecommenderClient(SageMakerClient client, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
         {
             this.client = client;
             this.translator = translator;
             this.timeout = timeout;
             this.verbose = verbose;
-            Connection = connection;
         }
-
-        public ConnectionInfo Connection { get; }
 
         public Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken)
-            => CallAsync("ListInferenceRecommendationsJobSteps", JobSubject(request.JobName), token => client.ListInferenceRecommendationsJobStepsAsync(request, token), cancellationToken);
+            => CallAsync("ListInferenceRecommendationsJobSteps", Subjects.Job(request.JobName), token => client.ListInferenceRecommendationsJobStepsAsync(request, token), cancellationToken);
 
         public Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
             ListInferenceRecommendationsJobsRequest request, CancellationToken cancellationToken)
@@ -38,13 +35,11 @@ namespace IRSteps.Client
 
         public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
             DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken)
-            => CallAsync("DescribeInferenceRecommendationsJob", JobSubject(request.JobName), token => client.DescribeInferenceRecommendationsJobAsync(request, token), cancellationToken);
+            => CallAsync("DescribeInferenceRecommendationsJob", Subjects.Job(request.JobName), token => client.DescribeInferenceRecommendationsJobAsync(request, token), cancellationToken);
 
         public Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
             StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken)
-            => CallAsync("StopInferenceRecommendationsJob", JobSubject(request.JobName), token => client.StopInferenceRecommendationsJobAsync(request, token), cancellationToken);
-
-        private static string JobSubject(string jobName) => "job '" + jobName + "'";
+            => CallAsync("StopInferenceRecommendationsJob", Subjects.Job(request.JobName), token => client.StopInferenceRecommendationsJobAsync(request, token), cancellationToken);
 
         /// <summary>
         /// Makes one call under a deadline that covers all its attempts (so the SDK's retries of a request that

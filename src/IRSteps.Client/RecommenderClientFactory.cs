@@ -52,15 +52,6 @@ namespace IRSteps.Client
             ImmutableCredentials keys = CredentialLadder.ProveCredentials(resolved);
             request.Verbose?.Invoke("IRSteps signing with access key " + CredentialLadder.Mask(keys.AccessKey) + (string.IsNullOrEmpty(keys.Token) ? string.Empty : " and a session token"));
 
-            var info = new ConnectionInfo
-            {
-                Region = resolved.Region,
-                RegionSource = resolved.RegionSource,
-                CredentialSource = resolved.CredentialSource,
-                Endpoint = resolved.EndpointUrl ?? config.ServiceURL,
-                EndpointSource = resolved.EndpointSource,
-            };
-
             // The request, the AWS_* environment and the profile files as written decide everything the client is built from.
             SageMakerClient client = Clients.GetOrAdd(request.CacheKey() + "|" + resolved.Files.Stamp(), () => new SageMakerClient(resolved.Credentials, config));
 
@@ -70,8 +61,8 @@ namespace IRSteps.Client
                     Environment.GetEnvironmentVariable("AWS_SECRET_KEY"), Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"),
                 }
                 .Where(s => !string.IsNullOrEmpty(s)).ToArray();
-            var translator = new ExceptionTranslator(secrets, info.Endpoint ?? "the SageMaker endpoint for " + resolved.Region);
-            return new RecommenderClient(client, info, translator, timeout, request.Verbose);
+            var translator = new ExceptionTranslator(secrets, resolved.EndpointUrl ?? config.ServiceURL ?? "the SageMaker endpoint for " + resolved.Region);
+            return new RecommenderClient(client, translator, timeout, request.Verbose);
         }
 
         internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings retries = null)
@@ -117,7 +108,7 @@ namespace IRSteps.Client
         {
             try
             {
-                var request = new SageMakerRequest<object>("ListInferenceRecommendationsJobSteps", null);
+                var request = new SageMakerRequest<object>(null);
                 return config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL;
             }
             catch (AmazonClientException exception)

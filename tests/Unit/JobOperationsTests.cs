@@ -22,9 +22,9 @@ namespace IRSteps.Tests
         {
             var (request, _) = operation switch
             {
-                "ListInferenceRecommendationsJobs" => WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, operation, new ListInferenceRecommendationsJobsRequest()),
-                "DescribeInferenceRecommendationsJob" => WireHarness.Marshall(DescribeInferenceRecommendationsJobRequestMarshaller.Instance, operation, new DescribeInferenceRecommendationsJobRequest { JobName = "j" }),
-                _ => WireHarness.Marshall(StopInferenceRecommendationsJobRequestMarshaller.Instance, operation, new StopInferenceRecommendationsJobRequest { JobName = "j" }),
+                "ListInferenceRecommendationsJobs" => WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, new ListInferenceRecommendationsJobsRequest()),
+                "DescribeInferenceRecommendationsJob" => WireHarness.Marshall(DescribeInferenceRecommendationsJobRequestMarshaller.Instance, new DescribeInferenceRecommendationsJobRequest { JobName = "j" }),
+                _ => WireHarness.Marshall(StopInferenceRecommendationsJobRequestMarshaller.Instance, new StopInferenceRecommendationsJobRequest { JobName = "j" }),
             };
 
             Assert.Equal("POST", request.HttpMethod);
@@ -52,7 +52,7 @@ namespace IRSteps.Tests
                 ModelPackageVersionArnEquals = "arn:aws:sagemaker:us-east-1:123456789012:model-package/bert-base/3",
             };
 
-            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, "ListInferenceRecommendationsJobs", input);
+            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, input);
 
             using var document = JsonDocument.Parse(body);
             JsonElement root = document.RootElement;
@@ -85,8 +85,7 @@ namespace IRSteps.Tests
             var unspecified = new DateTime(2024, 11, 28, 10, 33, 20, DateTimeKind.Unspecified);
             double expected = (local.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds;
 
-            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, "ListInferenceRecommendationsJobs",
-                new ListInferenceRecommendationsJobsRequest { CreationTimeAfter = local, CreationTimeBefore = unspecified });
+            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, new ListInferenceRecommendationsJobsRequest { CreationTimeAfter = local, CreationTimeBefore = unspecified });
 
             using var document = JsonDocument.Parse(body);
             Assert.Equal(expected, document.RootElement.GetProperty("CreationTimeAfter").GetDouble());
@@ -96,17 +95,15 @@ namespace IRSteps.Tests
         [Fact]
         public void List_marshaller_sends_an_empty_object_when_nothing_is_set()
         {
-            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, "ListInferenceRecommendationsJobs", new ListInferenceRecommendationsJobsRequest());
+            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobsRequestMarshaller.Instance, new ListInferenceRecommendationsJobsRequest());
             Assert.Equal("{}", body);
         }
 
         [Fact]
         public void Describe_and_stop_marshallers_send_the_job_name()
         {
-            var (_, describe) = WireHarness.Marshall(DescribeInferenceRecommendationsJobRequestMarshaller.Instance, "DescribeInferenceRecommendationsJob",
-                new DescribeInferenceRecommendationsJobRequest { JobName = "nightly-resnet50" });
-            var (_, stop) = WireHarness.Marshall(StopInferenceRecommendationsJobRequestMarshaller.Instance, "StopInferenceRecommendationsJob",
-                new StopInferenceRecommendationsJobRequest { JobName = "running-job" });
+            var (_, describe) = WireHarness.Marshall(DescribeInferenceRecommendationsJobRequestMarshaller.Instance, new DescribeInferenceRecommendationsJobRequest { JobName = "nightly-resnet50" });
+            var (_, stop) = WireHarness.Marshall(StopInferenceRecommendationsJobRequestMarshaller.Instance, new StopInferenceRecommendationsJobRequest { JobName = "running-job" });
 
             Assert.Equal("{\"JobName\":\"nightly-resnet50\"}", describe);
             Assert.Equal("{\"JobName\":\"running-job\"}", stop);

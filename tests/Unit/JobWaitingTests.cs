@@ -25,8 +25,6 @@ namespace IRSteps.Tests
 
             public List<ListInferenceRecommendationsJobStepsRequest> StepRequests { get; } = new List<ListInferenceRecommendationsJobStepsRequest>();
 
-            public ConnectionInfo Connection { get; } = new ConnectionInfo();
-
             public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken)
             {
                 if (DescribeError != null) throw DescribeError;

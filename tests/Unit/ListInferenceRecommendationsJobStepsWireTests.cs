@@ -15,8 +15,7 @@ namespace IRSteps.Tests
         [Fact]
         public void Marshaller_sends_a_JSON_1_1_POST_with_the_SageMaker_target()
         {
-            var (request, _) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, Operation,
-                new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1" });
+            var (request, _) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1" });
 
             Assert.Equal("POST", request.HttpMethod);
             Assert.Equal("/", request.ResourcePath);
@@ -27,8 +26,7 @@ namespace IRSteps.Tests
         [Fact]
         public void Marshaller_writes_every_member_that_is_set()
         {
-            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, Operation,
-                new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1", Status = "COMPLETED", StepType = "BENCHMARK", MaxResults = 100, NextToken = "tok/+=" });
+            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1", Status = "COMPLETED", StepType = "BENCHMARK", MaxResults = 100, NextToken = "tok/+=" });
 
             Assert.Equal("{\"JobName\":\"job-1\",\"Status\":\"COMPLETED\",\"StepType\":\"BENCHMARK\",\"MaxResults\":100,\"NextToken\":\"tok/\\u002B=\"}", body);
             using var document = JsonDocument.Parse(body);
@@ -38,8 +36,7 @@ namespace IRSteps.Tests
         [Fact]
         public void Marshaller_leaves_out_members_that_are_not_set()
         {
-            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, Operation,
-                new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1" });
+            var (_, body) = WireHarness.Marshall(ListInferenceRecommendationsJobStepsRequestMarshaller.Instance, new ListInferenceRecommendationsJobStepsRequest { JobName = "job-1" });
 
             Assert.Equal("{\"JobName\":\"job-1\"}", body);
         }

@@ -21,9 +21,9 @@ namespace IRSteps.Tests
     public static class WireHarness
     {
         /// <summary>Marshalls an input and returns the request the SDK would send.</summary>
-        public static (IRequest Request, string Body) Marshall<TInput>(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, string operation, TInput input)
+        public static (IRequest Request, string Body) Marshall<TInput>(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, TInput input)
         {
-            IRequest request = marshaller.Marshall(new SageMakerRequest<TInput>(operation, input));
+            IRequest request = marshaller.Marshall(new SageMakerRequest<TInput>(input));
             var copy = new MemoryStream();
             request.ContentStream.Position = 0;
             request.ContentStream.CopyTo(copy);

@@ -48,7 +48,7 @@ namespace IRSteps.Client.SageMaker
                 RequestMarshaller = operation.Marshaller,
                 ResponseUnmarshaller = operation.Unmarshaller,
             };
-            var response = await InvokeAsync<SageMakerResponse<TOutput>>(new SageMakerRequest<TInput>(operation.Name, input), options, cancellationToken)
+            var response = await InvokeAsync<SageMakerResponse<TOutput>>(new SageMakerRequest<TInput>(input), options, cancellationToken)
                 .ConfigureAwait(false);
             return response.Output;
         }

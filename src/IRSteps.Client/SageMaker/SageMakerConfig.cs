@@ -10,6 +10,9 @@ namespace IRSteps.Client.SageMaker
     {
         public const string ServiceIdValue = "SageMaker";
         public const string SigningName = "sagemaker";
+
+        /// <summary>The API version: the client's ServiceVersion and every request's x-amz-api-version.</summary>
+        public const string ApiVersion = "2017-07-24";
         private static readonly string UserAgentString = InternalSDKUtils.BuildUserAgentString(ServiceIdValue, typeof(SageMakerConfig).Assembly.GetName().Version.ToString());
         private static readonly SageMakerEndpointResolver Resolver = new SageMakerEndpointResolver();
 
@@ -23,7 +26,7 @@ namespace IRSteps.Client.SageMaker
 
         public override string RegionEndpointServiceName => "api.sagemaker";
 
-        public override string ServiceVersion => "2017-07-24";
+        public override string ServiceVersion => ApiVersion;
 
         public override string UserAgent => UserAgentString;
 

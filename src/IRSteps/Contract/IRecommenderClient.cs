@@ -11,8 +11,6 @@ namespace IRSteps.Contract
     /// </summary>
     public interface IRecommenderClient : IDisposable
     {
-        ConnectionInfo Connection { get; }
-
         Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken);
 

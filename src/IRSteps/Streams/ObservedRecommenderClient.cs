@@ -28,11 +28,9 @@ namespace IRSteps.Streams
             this.report = report ?? throw new ArgumentNullException(nameof(report));
         }
 
-        public ConnectionInfo Connection => inner.Connection;
-
         public Task<ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobStepsAsync(
             ListInferenceRecommendationsJobStepsRequest request, CancellationToken cancellationToken) =>
-            ObserveListing("ListInferenceRecommendationsJobSteps", Job(request.JobName), request.NextToken, "steps",
+            ObserveListing("ListInferenceRecommendationsJobSteps", Subjects.Job(request.JobName), request.NextToken, "steps",
                 () => inner.ListInferenceRecommendationsJobStepsAsync(request, cancellationToken), r => r.Steps?.Count ?? 0, r => r.NextToken);
 
         public Task<ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobsAsync(
@@ -42,22 +40,37 @@ namespace IRSteps.Streams
 
         public Task<DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJobAsync(
             DescribeInferenceRecommendationsJobRequest request, CancellationToken cancellationToken) =>
-            Observe("DescribeInferenceRecommendationsJob", Job(request.JobName),
+            ObserveCall("DescribeInferenceRecommendationsJob", Subjects.Job(request.JobName),
                 () => inner.DescribeInferenceRecommendationsJobAsync(request, cancellationToken), r => r.Status);
 
         public Task<StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJobAsync(
             StopInferenceRecommendationsJobRequest request, CancellationToken cancellationToken) =>
-            Observe("StopInferenceRecommendationsJob", Job(request.JobName),
+            ObserveCall("StopInferenceRecommendationsJob", Subjects.Job(request.JobName),
                 () => inner.StopInferenceRecommendationsJobAsync(request, cancellationToken), r => "accepted");
 
-        private static string Job(string name) => "job '" + name + "'";
-
-        private async Task<T> ObserveListing<T>(string operation, string subject, string token, string itemNoun,
-                                                Func<Task<T>> call, Func<T, int> count, Func<T, string> nextToken)
+        private Task<T> ObserveListing<T>(string operation, string subject, string token, string itemNoun,
+                                          Func<Task<T>> call, Func<T, int> count, Func<T, string> nextToken)
             where T : IServiceResponse
         {
-            int page = token != null && pageOfToken.TryGetValue(token, out int known) ? known : 1;
+            // Taken out as it is asked for: the map holds only the tokens not yet followed, not one per page read.
+            int page = token != null && pageOfToken.TryRemove(token, out int known) ? known : 1;
             report(RequestReport.Started(operation, subject, page, itemNoun));
+            return Observe(operation, subject, page, itemNoun, call, (response, milliseconds) =>
+            {
+                string next = nextToken(response);
+                if (!string.IsNullOrEmpty(next)) pageOfToken[next] = page + 1;
+                return new RequestReport(operation, subject, page, count(response), itemNoun, null, milliseconds, response.RequestId, string.IsNullOrEmpty(next), null);
+            });
+        }
+
+        private Task<T> ObserveCall<T>(string operation, string subject, Func<Task<T>> call, Func<T, string> result)
+            where T : IServiceResponse =>
+            Observe(operation, subject, null, null, call, (response, milliseconds) =>
+                new RequestReport(operation, subject, null, null, null, result(response), milliseconds, response.RequestId, false, null));
+
+        /// <summary>Makes the call and reports how it ended: <paramref name="succeeded"/> makes the report of an answer (given the milliseconds).</summary>
+        private async Task<T> Observe<T>(string operation, string subject, int? page, string itemNoun, Func<Task<T>> call, Func<T, long, RequestReport> succeeded)
+        {
             var stopwatch = Stopwatch.StartNew();
             T response;
             try
@@ -70,29 +83,7 @@ namespace IRSteps.Streams
                 throw;
             }
 
-            string next = nextToken(response);
-            if (!string.IsNullOrEmpty(next)) pageOfToken[next] = page + 1;
-            report(new RequestReport(operation, subject, page, count(response), itemNoun, null, stopwatch.ElapsedMilliseconds,
-                response.RequestId, string.IsNullOrEmpty(next), null));
-            return response;
-        }
-
-        private async Task<T> Observe<T>(string operation, string subject, Func<Task<T>> call, Func<T, string> result)
-            where T : IServiceResponse
-        {
-            var stopwatch = Stopwatch.StartNew();
-            T response;
-            try
-            {
-                response = await call().ConfigureAwait(false);
-            }
-            catch (Exception exception)
-            {
-                report(new RequestReport(operation, subject, null, null, null, null, stopwatch.ElapsedMilliseconds, null, false, exception));
-                throw;
-            }
-
-            report(new RequestReport(operation, subject, null, null, null, result(response), stopwatch.ElapsedMilliseconds, response.RequestId, false, null));
+            report(succeeded(response, stopwatch.ElapsedMilliseconds));
             return response;
         }
 

@@ -22,7 +22,7 @@ namespace IRSteps.Client.SageMaker.Operations
             IRequest request = new DefaultRequest(input, SageMakerConfig.ServiceIdValue);
             request.Headers["X-Amz-Target"] = TargetPrefix + OperationName;
             request.Headers["Content-Type"] = ContentType;
-            request.Headers["x-amz-api-version"] = "2017-07-24";
+            request.Headers["x-amz-api-version"] = SageMakerConfig.ApiVersion;
             request.HttpMethod = "POST";
             request.ResourcePath = "/";
             var content = new PooledContentStream();

@@ -28,7 +28,7 @@ namespace IRSteps.Client.SageMaker.Operations
                 throw new JsonException("The answer is empty where SageMaker always sends a JSON object.");
             }
 
-            var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+            StreamingUtf8JsonReader reader = ReaderOf(context);
             context.Read(ref reader);
             if (context.CurrentTokenType != JsonTokenType.StartObject)
             {
@@ -44,6 +44,10 @@ namespace IRSteps.Client.SageMaker.Operations
             return new SageMakerResponse<TOutput> { Output = output };
         }
 
+        /// <summary>Core's streaming reader over the answer, with Core's buffer size setting (4096 bytes unless set).</summary>
+        private static StreamingUtf8JsonReader ReaderOf(JsonUnmarshallerContext context) =>
+            new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+
         /// <summary>Reads the member the reader is on into the output, if it is one we know; others are skipped.</summary>
         protected abstract void ReadMember(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader, int depth, TOutput output);
 
@@ -52,7 +56,7 @@ namespace IRSteps.Client.SageMaker.Operations
             ErrorResponse error;
             try
             {
-                var reader = new StreamingUtf8JsonReader(context.Stream, AWSConfigs.StreamingUtf8JsonReaderBufferSize ?? 4096, context.JsonMaxDepth);
+                StreamingUtf8JsonReader reader = ReaderOf(context);
                 error = JsonErrorResponseUnmarshaller.GetInstance().Unmarshall(context, ref reader);
             }
             catch (Exception unreadable) when (!(unreadable is OperationCanceledException))

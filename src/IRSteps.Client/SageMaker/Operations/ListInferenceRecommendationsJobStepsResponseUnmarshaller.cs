@@ -10,12 +10,14 @@ namespace IRSteps.Client.SageMaker.Operations
     {
         public static ListInferenceRecommendationsJobStepsResponseUnmarshaller Instance { get; } = new ListInferenceRecommendationsJobStepsResponseUnmarshaller();
 
+        private static readonly ModelListUnmarshaller<InferenceRecommendationsJobStep> Steps =
+            new ModelListUnmarshaller<InferenceRecommendationsJobStep>(InferenceRecommendationsJobStepUnmarshaller.Instance);
+
         protected override void ReadMember(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader, int depth, ListInferenceRecommendationsJobStepsResponse output)
         {
             if (context.TestExpression("Steps", depth, ref reader))
             {
-                output.Steps = new JsonListUnmarshaller<InferenceRecommendationsJobStep, InferenceRecommendationsJobStepUnmarshaller>(InferenceRecommendationsJobStepUnmarshaller.Instance)
-                    .Unmarshall(context, ref reader) ?? new List<InferenceRecommendationsJobStep>();
+                output.Steps = Steps.Unmarshall(context, ref reader) ?? new List<InferenceRecommendationsJobStep>();
             }
             else if (context.TestExpression("NextToken", depth, ref reader))
             {

@@ -7,25 +7,21 @@ namespace IRSteps.Client.SageMaker.Operations
     {
         public static readonly SageMakerOperation<ListInferenceRecommendationsJobStepsRequest, ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobSteps =
             new SageMakerOperation<ListInferenceRecommendationsJobStepsRequest, ListInferenceRecommendationsJobStepsResponse>(
-                "ListInferenceRecommendationsJobSteps",
                 ListInferenceRecommendationsJobStepsRequestMarshaller.Instance,
                 ListInferenceRecommendationsJobStepsResponseUnmarshaller.Instance);
 
         public static readonly SageMakerOperation<ListInferenceRecommendationsJobsRequest, ListInferenceRecommendationsJobsResponse> ListInferenceRecommendationsJobs =
             new SageMakerOperation<ListInferenceRecommendationsJobsRequest, ListInferenceRecommendationsJobsResponse>(
-                "ListInferenceRecommendationsJobs",
                 ListInferenceRecommendationsJobsRequestMarshaller.Instance,
                 ListInferenceRecommendationsJobsResponseUnmarshaller.Instance);
 
         public static readonly SageMakerOperation<DescribeInferenceRecommendationsJobRequest, DescribeInferenceRecommendationsJobResponse> DescribeInferenceRecommendationsJob =
             new SageMakerOperation<DescribeInferenceRecommendationsJobRequest, DescribeInferenceRecommendationsJobResponse>(
-                "DescribeInferenceRecommendationsJob",
                 DescribeInferenceRecommendationsJobRequestMarshaller.Instance,
                 DescribeInferenceRecommendationsJobResponseUnmarshaller.Instance);
 
         public static readonly SageMakerOperation<StopInferenceRecommendationsJobRequest, StopInferenceRecommendationsJobResponse> StopInferenceRecommendationsJob =
             new SageMakerOperation<StopInferenceRecommendationsJobRequest, StopInferenceRecommendationsJobResponse>(
-                "StopInferenceRecommendationsJob",
                 StopInferenceRecommendationsJobRequestMarshaller.Instance,
                 StopInferenceRecommendationsJobResponseUnmarshaller.Instance);
     }
