@@ -17,7 +17,7 @@ namespace IRSteps.Client
     /// request and hands out an IRecommenderClient over a SageMakerClient; SageMaker clients are cached per connection so that
     /// SDK start-up, connection pooling and clock-skew learning carry over between commands (64 at most, see ClientCache).
     /// </summary>
-    public sealed class RecommenderClientFactory : IRecommenderClientFactory
+    internal sealed class RecommenderClientFactory : IRecommenderClientFactory
     {
         /// <summary>The default time one HTTP attempt may take before it is abandoned.</summary>
         public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(60);

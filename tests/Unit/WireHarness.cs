@@ -18,7 +18,7 @@ namespace IRSteps.Tests
     /// Drives our marshallers and unmarshallers through the same entry points the SDK pipeline uses,
     /// over an in-memory HTTP answer, so the wire layer is tested without a server.
     /// </summary>
-    public static class WireHarness
+    internal static class WireHarness
     {
         /// <summary>Marshalls an input and returns the request the SDK would send.</summary>
         public static (IRequest Request, string Body) Marshall<TInput>(IMarshaller<IRequest, AmazonWebServiceRequest> marshaller, TInput input)

@@ -8,7 +8,7 @@ using Amazon.Runtime.Internal;
 namespace IRSteps.Client.SageMaker
 {
     /// <summary>One retry as it starts: which attempt, why, and how long the SDK waited before it.</summary>
-    public sealed class RetryReport
+    internal sealed class RetryReport
     {
         public RetryReport(int attempt, int retry, int maxRetries, bool countsAgainstLimit, Exception previousError, TimeSpan waited)
         {
@@ -43,7 +43,7 @@ namespace IRSteps.Client.SageMaker
     /// each attempt's failure and, when the RetryHandler sends the request again, tells the call's
     /// <see cref="Observer"/> (which writes it to -Verbose). It changes nothing in the exchange.
     /// </summary>
-    public sealed class RetryReporter : PipelineHandler
+    internal sealed class RetryReporter : PipelineHandler
     {
         private const string StateKey = "IRSteps.RetryReporter";
 

@@ -7,7 +7,7 @@ using Amazon.Runtime.Internal.Auth;
 namespace IRSteps.Client.SageMaker
 {
     /// <summary>Every SageMaker operation is signed with SigV4.</summary>
-    public sealed class SageMakerAuthSchemeHandler : BaseAuthResolverHandler
+    internal sealed class SageMakerAuthSchemeHandler : BaseAuthResolverHandler
     {
         protected override List<IAuthSchemeOption> ResolveAuthOptions(IExecutionContext executionContext)
         {

@@ -12,7 +12,7 @@ namespace IRSteps.Client.SageMaker
     /// endpoint settings) with SageMaker's endpoint rules and SigV4 auth. One method per operation,
     /// each one line over <see cref="InvokeOperationAsync{TInput,TOutput}"/>.
     /// </summary>
-    public sealed class SageMakerClient : AmazonServiceClient
+    internal sealed class SageMakerClient : AmazonServiceClient
     {
         private static readonly IServiceMetadata Metadata = new SageMakerMetadata();
 

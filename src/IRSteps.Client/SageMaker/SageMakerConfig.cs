@@ -6,7 +6,7 @@ using Amazon.Util.Internal;
 namespace IRSteps.Client.SageMaker
 {
     /// <summary>The SageMaker client configuration: service id, signing name, version and endpoint provider.</summary>
-    public sealed class SageMakerConfig : ClientConfig
+    internal sealed class SageMakerConfig : ClientConfig
     {
         public const string ServiceIdValue = "SageMaker";
         public const string SigningName = "sagemaker";

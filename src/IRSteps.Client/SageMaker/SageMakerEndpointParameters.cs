@@ -3,7 +3,7 @@ using Amazon.Runtime.Endpoints;
 namespace IRSteps.Client.SageMaker
 {
     /// <summary>The inputs of SageMaker's endpoint rules.</summary>
-    public sealed class SageMakerEndpointParameters : EndpointParameters
+    internal sealed class SageMakerEndpointParameters : EndpointParameters
     {
         public SageMakerEndpointParameters()
         {

@@ -11,7 +11,7 @@ namespace IRSteps.Client.SageMaker
     /// api.sagemaker.{region}.{dnsSuffix}; FIPS is api-fips.sagemaker.{region}.amazonaws.com in the aws and
     /// aws-us-gov partitions and api.sagemaker-fips elsewhere; dual-stack uses the partition's dual-stack suffix.
     /// </summary>
-    public sealed class SageMakerEndpointProvider : IEndpointProvider
+    internal sealed class SageMakerEndpointProvider : IEndpointProvider
     {
         public Endpoint ResolveEndpoint(EndpointParameters parameters)
         {

@@ -7,7 +7,7 @@ using Amazon.Util;
 namespace IRSteps.Client.SageMaker
 {
     /// <summary>Maps the client configuration onto the endpoint rules' parameters for each request.</summary>
-    public sealed class SageMakerEndpointResolver : BaseEndpointResolver
+    internal sealed class SageMakerEndpointResolver : BaseEndpointResolver
     {
         protected override void ServiceSpecificHandler(IExecutionContext executionContext, EndpointParameters parameters)
         {

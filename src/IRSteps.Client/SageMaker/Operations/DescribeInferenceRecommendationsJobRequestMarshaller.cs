@@ -3,7 +3,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class DescribeInferenceRecommendationsJobRequestMarshaller : JsonRequestMarshaller<DescribeInferenceRecommendationsJobRequest>
+    internal sealed class DescribeInferenceRecommendationsJobRequestMarshaller : JsonRequestMarshaller<DescribeInferenceRecommendationsJobRequest>
     {
         public static DescribeInferenceRecommendationsJobRequestMarshaller Instance { get; } = new DescribeInferenceRecommendationsJobRequestMarshaller();
 

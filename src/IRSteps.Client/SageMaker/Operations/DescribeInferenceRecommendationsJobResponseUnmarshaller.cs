@@ -5,7 +5,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class DescribeInferenceRecommendationsJobResponseUnmarshaller : JsonResponseUnmarshallerBase<DescribeInferenceRecommendationsJobResponse>
+    internal sealed class DescribeInferenceRecommendationsJobResponseUnmarshaller : JsonResponseUnmarshallerBase<DescribeInferenceRecommendationsJobResponse>
     {
         public static DescribeInferenceRecommendationsJobResponseUnmarshaller Instance { get; } = new DescribeInferenceRecommendationsJobResponseUnmarshaller();
 

@@ -9,7 +9,7 @@ namespace IRSteps.Client.SageMaker.Operations
     /// The AWS JSON 1.1 envelope every operation shares: POST /, X-Amz-Target SageMaker.&lt;Operation&gt;,
     /// Content-Type application/x-amz-json-1.1, and a body of the members that are set.
     /// </summary>
-    public abstract class JsonRequestMarshaller<TInput> : IMarshaller<IRequest, AmazonWebServiceRequest>
+    internal abstract class JsonRequestMarshaller<TInput> : IMarshaller<IRequest, AmazonWebServiceRequest>
     {
         public const string TargetPrefix = "SageMaker.";
         public const string ContentType = "application/x-amz-json-1.1";

@@ -14,7 +14,7 @@ namespace IRSteps.Client.SageMaker.Operations
     /// Reads an operation's JSON answer with Core's streaming reader; errors go through Core's JSON
     /// error response unmarshaller, keeping the code (text after '#' in __type, or x-amzn-ErrorType) and request id.
     /// </summary>
-    public abstract class JsonResponseUnmarshallerBase<TOutput> : JsonResponseUnmarshaller
+    internal abstract class JsonResponseUnmarshallerBase<TOutput> : JsonResponseUnmarshaller
         where TOutput : class, IServiceResponse, new()
     {
         public override AmazonWebServiceResponse Unmarshall(JsonUnmarshallerContext context)
@@ -72,7 +72,7 @@ namespace IRSteps.Client.SageMaker.Operations
     }
 
     /// <summary>An error answer of SageMaker, as the SDK pipeline carries it.</summary>
-    public sealed class SageMakerServiceException : AmazonServiceException
+    internal sealed class SageMakerServiceException : AmazonServiceException
     {
         public SageMakerServiceException(string message, Exception innerException, ErrorType errorType, string errorCode, string requestId, HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)

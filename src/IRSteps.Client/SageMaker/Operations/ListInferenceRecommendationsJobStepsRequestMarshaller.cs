@@ -3,7 +3,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class ListInferenceRecommendationsJobStepsRequestMarshaller : JsonRequestMarshaller<ListInferenceRecommendationsJobStepsRequest>
+    internal sealed class ListInferenceRecommendationsJobStepsRequestMarshaller : JsonRequestMarshaller<ListInferenceRecommendationsJobStepsRequest>
     {
         public static ListInferenceRecommendationsJobStepsRequestMarshaller Instance { get; } = new ListInferenceRecommendationsJobStepsRequestMarshaller();
 

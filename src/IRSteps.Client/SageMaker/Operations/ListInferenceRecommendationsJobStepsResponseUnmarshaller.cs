@@ -6,7 +6,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class ListInferenceRecommendationsJobStepsResponseUnmarshaller : JsonResponseUnmarshallerBase<ListInferenceRecommendationsJobStepsResponse>
+    internal sealed class ListInferenceRecommendationsJobStepsResponseUnmarshaller : JsonResponseUnmarshallerBase<ListInferenceRecommendationsJobStepsResponse>
     {
         public static ListInferenceRecommendationsJobStepsResponseUnmarshaller Instance { get; } = new ListInferenceRecommendationsJobStepsResponseUnmarshaller();
 

@@ -3,7 +3,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class ListInferenceRecommendationsJobsRequestMarshaller : JsonRequestMarshaller<ListInferenceRecommendationsJobsRequest>
+    internal sealed class ListInferenceRecommendationsJobsRequestMarshaller : JsonRequestMarshaller<ListInferenceRecommendationsJobsRequest>
     {
         public static ListInferenceRecommendationsJobsRequestMarshaller Instance { get; } = new ListInferenceRecommendationsJobsRequestMarshaller();
 

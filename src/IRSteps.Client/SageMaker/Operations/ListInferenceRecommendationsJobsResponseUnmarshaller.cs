@@ -6,7 +6,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class ListInferenceRecommendationsJobsResponseUnmarshaller : JsonResponseUnmarshallerBase<ListInferenceRecommendationsJobsResponse>
+    internal sealed class ListInferenceRecommendationsJobsResponseUnmarshaller : JsonResponseUnmarshallerBase<ListInferenceRecommendationsJobsResponse>
     {
         public static ListInferenceRecommendationsJobsResponseUnmarshaller Instance { get; } = new ListInferenceRecommendationsJobsResponseUnmarshaller();
 

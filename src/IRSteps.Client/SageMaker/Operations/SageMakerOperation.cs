@@ -4,7 +4,7 @@ using Amazon.Runtime.Internal.Transform;
 namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>An operation: the marshaller of its input (which names it on the wire) and the unmarshaller of its output.</summary>
-    public sealed class SageMakerOperation<TInput, TOutput>
+    internal sealed class SageMakerOperation<TInput, TOutput>
     {
         public SageMakerOperation(IMarshaller<Amazon.Runtime.Internal.IRequest, AmazonWebServiceRequest> marshaller, ResponseUnmarshaller unmarshaller)
         {
@@ -17,7 +17,7 @@ namespace IRSteps.Client.SageMaker.Operations
     }
 
     /// <summary>Carries an operation's input (a model type, free of SDK concerns) through the SDK pipeline.</summary>
-    public sealed class SageMakerRequest<TInput> : AmazonWebServiceRequest
+    internal sealed class SageMakerRequest<TInput> : AmazonWebServiceRequest
     {
         public SageMakerRequest(TInput input)
         {
@@ -28,7 +28,7 @@ namespace IRSteps.Client.SageMaker.Operations
     }
 
     /// <summary>Carries an operation's output back out of the SDK pipeline.</summary>
-    public sealed class SageMakerResponse<TOutput> : AmazonWebServiceResponse
+    internal sealed class SageMakerResponse<TOutput> : AmazonWebServiceResponse
     {
         public TOutput Output { get; set; }
     }

@@ -3,7 +3,7 @@ using IRSteps.Model;
 namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>The operations the module wraps. A new one is a marshaller, an unmarshaller and a line here.</summary>
-    public static class SageMakerOperations
+    internal static class SageMakerOperations
     {
         public static readonly SageMakerOperation<ListInferenceRecommendationsJobStepsRequest, ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobSteps =
             new SageMakerOperation<ListInferenceRecommendationsJobStepsRequest, ListInferenceRecommendationsJobStepsResponse>(

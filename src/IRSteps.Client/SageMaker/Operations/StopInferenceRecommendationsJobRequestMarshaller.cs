@@ -3,7 +3,7 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    public sealed class StopInferenceRecommendationsJobRequestMarshaller : JsonRequestMarshaller<StopInferenceRecommendationsJobRequest>
+    internal sealed class StopInferenceRecommendationsJobRequestMarshaller : JsonRequestMarshaller<StopInferenceRecommendationsJobRequest>
     {
         public static StopInferenceRecommendationsJobRequestMarshaller Instance { get; } = new StopInferenceRecommendationsJobRequestMarshaller();
 

@@ -5,7 +5,7 @@ using IRSteps.Model;
 namespace IRSteps.Client.SageMaker.Operations
 {
     /// <summary>The answer is an empty object; any member is skipped. Only the request id is kept.</summary>
-    public sealed class StopInferenceRecommendationsJobResponseUnmarshaller : JsonResponseUnmarshallerBase<StopInferenceRecommendationsJobResponse>
+    internal sealed class StopInferenceRecommendationsJobResponseUnmarshaller : JsonResponseUnmarshallerBase<StopInferenceRecommendationsJobResponse>
     {
         public static StopInferenceRecommendationsJobResponseUnmarshaller Instance { get; } = new StopInferenceRecommendationsJobResponseUnmarshaller();
 

@@ -14,7 +14,7 @@ namespace IRSteps.Client.SageMaker.Transform
         public static readonly ModelListUnmarshaller<string> Strings = new ModelListUnmarshaller<string>(StringUnmarshaller.Instance);
     }
 
-    public sealed class InferenceRecommendationsJobUnmarshaller : StructureUnmarshaller<InferenceRecommendationsJob>
+    internal sealed class InferenceRecommendationsJobUnmarshaller : StructureUnmarshaller<InferenceRecommendationsJob>
     {
         public static InferenceRecommendationsJobUnmarshaller Instance { get; } = new InferenceRecommendationsJobUnmarshaller();
 
@@ -36,7 +36,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobInputConfigUnmarshaller : StructureUnmarshaller<RecommendationJobInputConfig>
+    internal sealed class RecommendationJobInputConfigUnmarshaller : StructureUnmarshaller<RecommendationJobInputConfig>
     {
         public static RecommendationJobInputConfigUnmarshaller Instance { get; } = new RecommendationJobInputConfigUnmarshaller();
 
@@ -60,7 +60,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class TrafficPatternUnmarshaller : StructureUnmarshaller<TrafficPattern>
+    internal sealed class TrafficPatternUnmarshaller : StructureUnmarshaller<TrafficPattern>
     {
         public static TrafficPatternUnmarshaller Instance { get; } = new TrafficPatternUnmarshaller();
 
@@ -74,7 +74,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class PhaseUnmarshaller : StructureUnmarshaller<Phase>
+    internal sealed class PhaseUnmarshaller : StructureUnmarshaller<Phase>
     {
         public static PhaseUnmarshaller Instance { get; } = new PhaseUnmarshaller();
 
@@ -86,7 +86,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class StairsUnmarshaller : StructureUnmarshaller<Stairs>
+    internal sealed class StairsUnmarshaller : StructureUnmarshaller<Stairs>
     {
         public static StairsUnmarshaller Instance { get; } = new StairsUnmarshaller();
 
@@ -98,7 +98,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobResourceLimitUnmarshaller : StructureUnmarshaller<RecommendationJobResourceLimit>
+    internal sealed class RecommendationJobResourceLimitUnmarshaller : StructureUnmarshaller<RecommendationJobResourceLimit>
     {
         public static RecommendationJobResourceLimitUnmarshaller Instance { get; } = new RecommendationJobResourceLimitUnmarshaller();
 
@@ -109,7 +109,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EndpointInputConfigurationUnmarshaller : StructureUnmarshaller<EndpointInputConfiguration>
+    internal sealed class EndpointInputConfigurationUnmarshaller : StructureUnmarshaller<EndpointInputConfiguration>
     {
         public static EndpointInputConfigurationUnmarshaller Instance { get; } = new EndpointInputConfigurationUnmarshaller();
 
@@ -122,7 +122,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EnvironmentParameterRangesUnmarshaller : StructureUnmarshaller<EnvironmentParameterRanges>
+    internal sealed class EnvironmentParameterRangesUnmarshaller : StructureUnmarshaller<EnvironmentParameterRanges>
     {
         public static EnvironmentParameterRangesUnmarshaller Instance { get; } = new EnvironmentParameterRangesUnmarshaller();
 
@@ -135,7 +135,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class CategoricalParameterRangeUnmarshaller : StructureUnmarshaller<CategoricalParameterRange>
+    internal sealed class CategoricalParameterRangeUnmarshaller : StructureUnmarshaller<CategoricalParameterRange>
     {
         public static CategoricalParameterRangeUnmarshaller Instance { get; } = new CategoricalParameterRangeUnmarshaller();
 
@@ -146,7 +146,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobContainerConfigUnmarshaller : StructureUnmarshaller<RecommendationJobContainerConfig>
+    internal sealed class RecommendationJobContainerConfigUnmarshaller : StructureUnmarshaller<RecommendationJobContainerConfig>
     {
         public static RecommendationJobContainerConfigUnmarshaller Instance { get; } = new RecommendationJobContainerConfigUnmarshaller();
 
@@ -165,7 +165,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobPayloadConfigUnmarshaller : StructureUnmarshaller<RecommendationJobPayloadConfig>
+    internal sealed class RecommendationJobPayloadConfigUnmarshaller : StructureUnmarshaller<RecommendationJobPayloadConfig>
     {
         public static RecommendationJobPayloadConfigUnmarshaller Instance { get; } = new RecommendationJobPayloadConfigUnmarshaller();
 
@@ -176,7 +176,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EndpointInfoUnmarshaller : StructureUnmarshaller<EndpointInfo>
+    internal sealed class EndpointInfoUnmarshaller : StructureUnmarshaller<EndpointInfo>
     {
         public static EndpointInfoUnmarshaller Instance { get; } = new EndpointInfoUnmarshaller();
 
@@ -186,7 +186,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobVpcConfigUnmarshaller : StructureUnmarshaller<RecommendationJobVpcConfig>
+    internal sealed class RecommendationJobVpcConfigUnmarshaller : StructureUnmarshaller<RecommendationJobVpcConfig>
     {
         public static RecommendationJobVpcConfigUnmarshaller Instance { get; } = new RecommendationJobVpcConfigUnmarshaller();
 
@@ -197,7 +197,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobStoppingConditionsUnmarshaller : StructureUnmarshaller<RecommendationJobStoppingConditions>
+    internal sealed class RecommendationJobStoppingConditionsUnmarshaller : StructureUnmarshaller<RecommendationJobStoppingConditions>
     {
         public static RecommendationJobStoppingConditionsUnmarshaller Instance { get; } = new RecommendationJobStoppingConditionsUnmarshaller();
 
@@ -212,7 +212,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class ModelLatencyThresholdUnmarshaller : StructureUnmarshaller<ModelLatencyThreshold>
+    internal sealed class ModelLatencyThresholdUnmarshaller : StructureUnmarshaller<ModelLatencyThreshold>
     {
         public static ModelLatencyThresholdUnmarshaller Instance { get; } = new ModelLatencyThresholdUnmarshaller();
 
@@ -223,7 +223,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class InferenceRecommendationUnmarshaller : StructureUnmarshaller<InferenceRecommendation>
+    internal sealed class InferenceRecommendationUnmarshaller : StructureUnmarshaller<InferenceRecommendation>
     {
         public static InferenceRecommendationUnmarshaller Instance { get; } = new InferenceRecommendationUnmarshaller();
 
@@ -238,7 +238,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EndpointPerformanceUnmarshaller : StructureUnmarshaller<EndpointPerformance>
+    internal sealed class EndpointPerformanceUnmarshaller : StructureUnmarshaller<EndpointPerformance>
     {
         public static EndpointPerformanceUnmarshaller Instance { get; } = new EndpointPerformanceUnmarshaller();
 

@@ -9,7 +9,7 @@ namespace IRSteps.Client.SageMaker.Transform
     /// A JSON array into a plain List&lt;T&gt; (Core's list unmarshaller returns its own List subclass, an SDK type
     /// that would otherwise reach the user's session); JSON null stays null.
     /// </summary>
-    public sealed class ModelListUnmarshaller<T> : IJsonUnmarshaller<List<T>, JsonUnmarshallerContext>
+    internal sealed class ModelListUnmarshaller<T> : IJsonUnmarshaller<List<T>, JsonUnmarshallerContext>
     {
         private readonly IJsonUnmarshaller<T, JsonUnmarshallerContext> item;
 

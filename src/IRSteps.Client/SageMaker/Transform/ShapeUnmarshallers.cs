@@ -8,7 +8,7 @@ namespace IRSteps.Client.SageMaker.Transform
     // Floats go through NullableDoubleUnmarshaller, which also reads "NaN", "Infinity" and "-Infinity";
     // timestamps through NullableDateTimeUnmarshaller (epoch seconds to UTC).
 
-    public sealed class InferenceRecommendationsJobStepUnmarshaller : StructureUnmarshaller<InferenceRecommendationsJobStep>
+    internal sealed class InferenceRecommendationsJobStepUnmarshaller : StructureUnmarshaller<InferenceRecommendationsJobStep>
     {
         public static InferenceRecommendationsJobStepUnmarshaller Instance { get; } = new InferenceRecommendationsJobStepUnmarshaller();
 
@@ -21,7 +21,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationJobInferenceBenchmarkUnmarshaller : StructureUnmarshaller<RecommendationJobInferenceBenchmark>
+    internal sealed class RecommendationJobInferenceBenchmarkUnmarshaller : StructureUnmarshaller<RecommendationJobInferenceBenchmark>
     {
         public static RecommendationJobInferenceBenchmarkUnmarshaller Instance { get; } = new RecommendationJobInferenceBenchmarkUnmarshaller();
 
@@ -37,7 +37,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class RecommendationMetricsUnmarshaller : StructureUnmarshaller<RecommendationMetrics>
+    internal sealed class RecommendationMetricsUnmarshaller : StructureUnmarshaller<RecommendationMetrics>
     {
         public static RecommendationMetricsUnmarshaller Instance { get; } = new RecommendationMetricsUnmarshaller();
 
@@ -53,7 +53,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class InferenceMetricsUnmarshaller : StructureUnmarshaller<InferenceMetrics>
+    internal sealed class InferenceMetricsUnmarshaller : StructureUnmarshaller<InferenceMetrics>
     {
         public static InferenceMetricsUnmarshaller Instance { get; } = new InferenceMetricsUnmarshaller();
 
@@ -64,7 +64,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EndpointOutputConfigurationUnmarshaller : StructureUnmarshaller<EndpointOutputConfiguration>
+    internal sealed class EndpointOutputConfigurationUnmarshaller : StructureUnmarshaller<EndpointOutputConfiguration>
     {
         public static EndpointOutputConfigurationUnmarshaller Instance { get; } = new EndpointOutputConfigurationUnmarshaller();
 
@@ -78,7 +78,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class ProductionVariantServerlessConfigUnmarshaller : StructureUnmarshaller<ProductionVariantServerlessConfig>
+    internal sealed class ProductionVariantServerlessConfigUnmarshaller : StructureUnmarshaller<ProductionVariantServerlessConfig>
     {
         public static ProductionVariantServerlessConfigUnmarshaller Instance { get; } = new ProductionVariantServerlessConfigUnmarshaller();
 
@@ -90,7 +90,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class ModelConfigurationUnmarshaller : StructureUnmarshaller<ModelConfiguration>
+    internal sealed class ModelConfigurationUnmarshaller : StructureUnmarshaller<ModelConfiguration>
     {
         public static ModelConfigurationUnmarshaller Instance { get; } = new ModelConfigurationUnmarshaller();
 
@@ -108,7 +108,7 @@ namespace IRSteps.Client.SageMaker.Transform
         }
     }
 
-    public sealed class EnvironmentParameterUnmarshaller : StructureUnmarshaller<EnvironmentParameter>
+    internal sealed class EnvironmentParameterUnmarshaller : StructureUnmarshaller<EnvironmentParameter>
     {
         public static EnvironmentParameterUnmarshaller Instance { get; } = new EnvironmentParameterUnmarshaller();
 
