@@ -1,4 +1,5 @@
 using System;
+using System.Threading.Tasks;
 using System.Collections.Generic;
 using System.IO;
 using System.Runtime.Loader;
@@ -102,7 +103,7 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void Credentials_of_another_AWSSDK_Core_copy_are_read_through_their_own_GetCredentials()
+        public async Task Credentials_of_another_AWSSDK_Core_copy_are_read_through_their_own_GetCredentials()
         {
             // The same AWSSDK.Core file in another load context is another type, as AWS.Tools' copy is on PowerShell 7.
             var context = new AssemblyLoadContext("other-core", isCollectible: true);
@@ -120,7 +121,7 @@ namespace IRSteps.Tests
                     ImmutableCredentials keys = CredentialLadder.ProveCredentials(resolved);
                     Assert.Equal(("AKIDTHEIRS", "their-secret", "their-token"), (keys.AccessKey, keys.SecretKey, keys.Token));
                     Assert.IsType<ForeignCredentials>(resolved.Credentials);
-                    Assert.Equal(resolved.Credentials.GetCredentialsAsync().GetAwaiter().GetResult().AccessKey, keys.AccessKey);
+                    Assert.Equal((await resolved.Credentials.GetCredentialsAsync()).AccessKey, keys.AccessKey);
                 }
 
                 Assert.Contains("$StoredAWSCredentials (Set-AWSCredential, 'Supplied Key Parameters')", viaStored.CredentialSource);

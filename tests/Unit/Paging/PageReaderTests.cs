@@ -71,13 +71,13 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void A_token_that_comes_back_unchanged_ends_with_an_error_naming_the_job()
+        public async Task A_token_that_comes_back_unchanged_ends_with_an_error_naming_the_job()
         {
             var pages = new FakePages().Add(null, "a", 1).Add("a", "a", 2);
             var reader = new PageReader<int>(pages.Fetch, "the steps of job 'stuck-job'");
 
-            reader.ReadNextAsync(CancellationToken.None).GetAwaiter().GetResult();
-            var error = Assert.Throws<IRStepsServiceException>(() => reader.ReadNextAsync(CancellationToken.None).GetAwaiter().GetResult());
+            await reader.ReadNextAsync(CancellationToken.None);
+            var error = await Assert.ThrowsAsync<IRStepsServiceException>(() => reader.ReadNextAsync(CancellationToken.None));
 
             Assert.Equal(ServiceErrorKind.RepeatedToken, error.Kind);
             Assert.Contains("stuck-job", error.Message);
@@ -97,24 +97,24 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void Resumes_from_a_start_token_and_refuses_to_be_sent_back_to_it()
+        public async Task Resumes_from_a_start_token_and_refuses_to_be_sent_back_to_it()
         {
             var pages = new FakePages().Add("s", "t", 8).Add("t", "s", 9);
             var reader = new PageReader<int>(pages.Fetch, "job 'j'", "s");
 
-            Assert.Equal(new[] { 8 }, reader.ReadNextAsync(CancellationToken.None).GetAwaiter().GetResult().Items);
-            Assert.Throws<IRStepsServiceException>(() => reader.ReadNextAsync(CancellationToken.None).GetAwaiter().GetResult());
+            Assert.Equal(new[] { 8 }, (await reader.ReadNextAsync(CancellationToken.None)).Items);
+            await Assert.ThrowsAsync<IRStepsServiceException>(() => reader.ReadNextAsync(CancellationToken.None));
             Assert.Equal(new[] { "s", "t" }, pages.Asked);
         }
 
         [Fact]
-        public void Asks_for_nothing_until_read_and_for_one_page_per_read()
+        public async Task Asks_for_nothing_until_read_and_for_one_page_per_read()
         {
             var pages = new FakePages().Add(null, "a", 1).Add("a", null, 2);
             var reader = new PageReader<int>(pages.Fetch, "job 'j'");
             Assert.Empty(pages.Asked);
 
-            reader.ReadNextAsync(CancellationToken.None).GetAwaiter().GetResult();
+            await reader.ReadNextAsync(CancellationToken.None);
             Assert.Single(pages.Asked);
             Assert.True(reader.HasMorePages);
             Assert.Equal("a", reader.NextToken);

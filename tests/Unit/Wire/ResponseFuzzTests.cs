@@ -89,14 +89,15 @@ namespace IRSteps.Tests
         [InlineData("{\"Steps\":{}}")]
         [InlineData("{\"Steps\":[1,2]}")]
         [InlineData("{\"Steps\":[{\"InferenceBenchmark\":\"x\"}]}")]
-        public void An_answer_that_is_not_an_object_of_the_right_shape_is_refused_never_read_as_an_empty_or_endless_page(string body)
+        public async Task An_answer_that_is_not_an_object_of_the_right_shape_is_refused_never_read_as_an_empty_or_endless_page(string body)
         {
             byte[] bytes = Encoding.UTF8.GetBytes(body);
             var parse = Task.Run(() => Parse(bytes, trickle: false, keepBody: false));
 
-            Assert.True(parse.Wait(TimeSpan.FromSeconds(10)), "the unmarshaller hung on " + body);
-            Assert.True(parse.Result.Page == null, "read as a page: " + body);
-            AssertMalformed(parse.Result, bytes);
+            Assert.True(await Within(parse, TimeSpan.FromSeconds(10)), "the unmarshaller hung on " + body);
+            Outcome outcome = await parse;
+            Assert.True(outcome.Page == null, "read as a page: " + body);
+            AssertMalformed(outcome, bytes);
         }
 
         [Fact]
@@ -123,7 +124,7 @@ namespace IRSteps.Tests
         }
 
         [Fact]
-        public void Thousands_of_seeded_random_and_mutated_bodies_never_hang_and_fail_only_as_MalformedResponse()
+        public async Task Thousands_of_seeded_random_and_mutated_bodies_never_hang_and_fail_only_as_MalformedResponse()
         {
             int seed = int.TryParse(Environment.GetEnvironmentVariable("IRSTEPS_FUZZ_SEED"), out int chosen) ? chosen : DefaultSeed;
             var random = new Random(seed);
@@ -160,15 +161,16 @@ namespace IRSteps.Tests
                 }
             });
 
-            bool finished = run.Wait(Budget);
+            bool finished = await Within(run, Budget);
             Assert.True(finished, $"the unmarshaller hung at iteration {Volatile.Read(ref current)} of seed {seed}; body (base64): {Convert.ToBase64String(currentBody ?? new byte[0])}");
+            await run;
             output.WriteLine($"seed {seed}: {Iterations} bodies, {parsed} read as pages, {refused} refused as MalformedResponse, slowest {slowest.TotalMilliseconds:0.0} ms");
             Assert.True(parsed > Iterations / 20, "the mutations left too few readable bodies to test reading: " + parsed);
             Assert.True(refused > Iterations / 2, "the mutations broke too few bodies: " + refused);
         }
 
         [Fact]
-        public void Seeded_random_error_bodies_always_give_an_AWS_exception_the_translator_can_word()
+        public async Task Seeded_random_error_bodies_always_give_an_AWS_exception_the_translator_can_word()
         {
             var random = new Random(DefaultSeed + 1);
             var statuses = new[] { HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable };
@@ -187,7 +189,8 @@ namespace IRSteps.Tests
                 }
             });
 
-            Assert.True(run.Wait(Budget), "the error unmarshaller hung");
+            Assert.True(await Within(run, Budget), "the error unmarshaller hung");
+            await run;
         }
 
         [Fact]
@@ -275,6 +278,9 @@ namespace IRSteps.Tests
         }
 
         // ---------------------------------------------------------------- the pipeline's path
+
+        /// <summary>True when the task ends (however) within the limit; the test then awaits it for its outcome.</summary>
+        private static async Task<bool> Within(Task task, TimeSpan limit) => await Task.WhenAny(task, Task.Delay(limit)) == task;
 
         private sealed class Outcome
         {
