@@ -72,8 +72,9 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $Root 'src/IRSteps/IRSteps.format.ps1xml'), (Join-Path $Root 'src/IRSteps/IRSteps.types.ps1xml') $ModuleOut
 
     $version = Get-ModuleVersion
-    (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
-        Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
+    $manifest = Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')
+    if (-not $manifest.Contains('{{ModuleVersion}}')) { throw "IRSteps.psd1 has lost its '{{ModuleVersion}}' placeholder." }
+    $manifest.Replace('{{ModuleVersion}}', $version) | Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
 
     # en-US holds the help sources: about topics ship as they are, the cmdlets' Markdown becomes MAML (Help task).
     $null = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'en-US')
