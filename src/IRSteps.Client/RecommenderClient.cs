@@ -13,11 +13,11 @@ namespace IRSteps.Client
         private readonly SageMakerClient client;
         private readonly ExceptionTranslator translator;
         private readonly TimeSpan timeout;
-        private readonly Action<string> verbose;
+        private readonly Action<string>? verbose;
 
         /// <param name="timeout">How long one call may take, its retries and back-offs included.</param>
         /// <param name="verbose">Where each retry is reported (any thread); may be null.</param>
-        public RecommenderClient(SageMakerClient client, ExceptionTranslator translator, TimeSpan timeout, Action<string> verbose)
+        public RecommenderClient(SageMakerClient client, ExceptionTranslator translator, TimeSpan timeout, Action<string>? verbose)
         {
             this.client = client;
             this.translator = translator;

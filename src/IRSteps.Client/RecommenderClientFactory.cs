@@ -27,7 +27,7 @@ namespace IRSteps.Client
         public IReadOnlyList<KeyValuePair<string, string>> Regions() =>
             RegionEndpoint.EnumerableAllRegions.Select(region => new KeyValuePair<string, string>(region.SystemName, region.DisplayName)).ToList();
 
-        public IReadOnlyList<KeyValuePair<string, string>> Profiles(string profileLocation) =>
+        public IReadOnlyList<KeyValuePair<string, string>> Profiles(string? profileLocation) =>
             ProfileFiles.For(profileLocation, Environment.GetEnvironmentVariable).ListProfiles()
                 .Select(profile => new KeyValuePair<string, string>(profile.Name, ProfileFiles.Summarize(profile)))
                 .ToList();
@@ -40,7 +40,7 @@ namespace IRSteps.Client
             request.Verbose?.Invoke("IRSteps region " + resolved.Region + " from " + resolved.RegionSource);
 
             TimeSpan timeout = request.RequestTimeout ?? DefaultRequestTimeout;
-            RetrySettings retries = RetrySettings.Read(resolved.ProfileName, resolved.Files?.Store());
+            RetrySettings retries = RetrySettings.Read(resolved.ProfileName, resolved.Files.Store());
             request.Debug?.Invoke("IRSteps retries: " + retries + "; each request given up after " + timeout.TotalSeconds + " s (-TimeoutSec)");
             SageMakerConfig config = BuildConfig(resolved, timeout, retries);
             EndpointLadder.SettleEndpoint(resolved, config.ServiceURL);
@@ -60,12 +60,12 @@ namespace IRSteps.Client
                     keys.SecretKey, keys.Token, request.SecretKey, request.SessionToken, Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
                     Environment.GetEnvironmentVariable("AWS_SECRET_KEY"), Environment.GetEnvironmentVariable("AWS_SESSION_TOKEN"),
                 }
-                .Where(s => !string.IsNullOrEmpty(s)).ToArray();
+                .Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray();
             var translator = new ExceptionTranslator(secrets, resolved.EndpointUrl ?? config.ServiceURL ?? "the SageMaker endpoint for " + resolved.Region);
             return new RecommenderClient(client, translator, timeout, request.Verbose);
         }
 
-        internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings retries = null)
+        internal static SageMakerConfig BuildConfig(ResolvedConnection resolved, TimeSpan timeout, RetrySettings? retries = null)
         {
             var config = new SageMakerConfig
             {
@@ -108,7 +108,7 @@ namespace IRSteps.Client
         {
             try
             {
-                var request = new SageMakerRequest<object>(null);
+                var request = new SageMakerRequest<object?>(null);
                 return config.DetermineServiceOperationEndpoint(new ServiceOperationEndpointParameters(request)).URL;
             }
             catch (AmazonClientException exception)

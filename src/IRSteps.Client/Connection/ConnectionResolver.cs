@@ -12,12 +12,12 @@ namespace IRSteps.Client.Connection
     /// </summary>
     internal sealed class ConnectionResolver
     {
-        private readonly Func<string, string> environment;
+        private readonly Func<string, string?> environment;
         private readonly CredentialLadder credentials;
         private readonly RegionLadder region;
         private readonly EndpointLadder endpoint;
 
-        public ConnectionResolver(Func<string, string> environment = null)
+        public ConnectionResolver(Func<string, string?>? environment = null)
         {
             this.environment = environment ?? Environment.GetEnvironmentVariable;
             credentials = new CredentialLadder(this.environment);
@@ -34,8 +34,8 @@ namespace IRSteps.Client.Connection
 
             // The profile whose settings apply: the one named, else the one behind $StoredAWSCredentials or
             // AWS_PROFILE, else 'default' (also when the credentials came from elsewhere, as for the SDKs).
-            result.ProfileName = ConnectionSettings.FirstSet(request.ProfileName, stored.ProfileName, environment("AWS_PROFILE"), ConnectionSettings.DefaultProfile);
-            CredentialProfile settings = ConnectionSettings.LookUp(result.ProfileName, result.Files);
+            result.ProfileName = ConnectionSettings.FirstSet(request.ProfileName, stored.ProfileName, environment("AWS_PROFILE"), ConnectionSettings.DefaultProfile)!;
+            CredentialProfile? settings = ConnectionSettings.LookUp(result.ProfileName, result.Files);
             region.Resolve(request, result, settings);
             endpoint.Resolve(request, result, settings);
             return result;

@@ -12,18 +12,19 @@ namespace IRSteps.Client.Connection
     {
         internal const string DefaultProfile = "default";
 
-        public static CredentialProfile LookUp(string name, ProfileFiles files) =>
-            files.TryGetProfile(name, out CredentialProfile profile) ? profile : null;
+        public static CredentialProfile? LookUp(string name, ProfileFiles files) =>
+            files.TryGetProfile(name, out CredentialProfile? profile) ? profile : null;
 
-        public static bool? ParseBool(string value)
+        public static bool? ParseBool(string? value)
         {
-            if (string.IsNullOrWhiteSpace(value)) return null;
-            if (string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase)) return false;
+            string? text = value?.Trim();
+            if (string.IsNullOrEmpty(text)) return null;
+            if (string.Equals(text, "true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(text, "false", StringComparison.OrdinalIgnoreCase)) return false;
             return null;
         }
 
-        public static bool IsTrue(string value) => ParseBool(value) == true;
+        public static bool IsTrue(string? value) => ParseBool(value) == true;
 
         /// <summary>
         /// The messages along an exception's chain ("Error calling AssumeRole for role X: PowerShell is in
@@ -35,19 +36,19 @@ namespace IRSteps.Client.Connection
             for (Exception current = exception; current != null && parts.Count < 3; current = current.InnerException)
             {
                 if (current is AggregateException || current is System.Reflection.TargetInvocationException) continue;
-                string message = current.Message?.Trim().TrimEnd('.');
-                if (string.IsNullOrEmpty(message) || message.StartsWith("Exception of type", StringComparison.Ordinal) || parts.Contains(message)) continue;
+                string? message = current.Message?.Trim().TrimEnd('.');
+                if (message == null || message.Length == 0 || message.StartsWith("Exception of type", StringComparison.Ordinal) || parts.Contains(message)) continue;
                 parts.Add(message);
             }
 
             return parts.Count == 0 ? exception.GetType().Name : string.Join(": ", parts);
         }
 
-        public static string FirstSet(params string[] values)
+        public static string? FirstSet(params string?[] values)
         {
-            foreach (string value in values)
+            foreach (string? value in values)
             {
-                if (!string.IsNullOrEmpty(value)) return value;
+                if (value != null && value.Length > 0) return value;
             }
 
             return null;

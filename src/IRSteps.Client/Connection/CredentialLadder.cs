@@ -21,9 +21,9 @@ namespace IRSteps.Client.Connection
         // SSO profile does not fetch role credentials again); the key changes when a profile file is written.
         private static readonly ConcurrentDictionary<string, AWSCredentials> ProfileCredentials = new ConcurrentDictionary<string, AWSCredentials>();
 
-        private readonly Func<string, string> environment;
+        private readonly Func<string, string?> environment;
 
-        public CredentialLadder(Func<string, string> environment)
+        public CredentialLadder(Func<string, string?> environment)
         {
             this.environment = environment;
         }
@@ -68,7 +68,7 @@ namespace IRSteps.Client.Connection
             // 4. $StoredAWSCredentials, as Set-AWSCredential leaves it (or a profile name).
             if (stored.Credentials != null)
             {
-                UseObject(result, stored.Credentials, stored.Identity, "$StoredAWSCredentials (Set-AWSCredential" + (stored.Name != null ? ", '" + stored.Name + "'" : string.Empty) + ")");
+                UseObject(result, stored.Credentials, stored.Identity!, "$StoredAWSCredentials (Set-AWSCredential" + (stored.Name != null ? ", '" + stored.Name + "'" : string.Empty) + ")");
                 return;
             }
 
@@ -81,8 +81,8 @@ namespace IRSteps.Client.Connection
             tried.Add(stored.Present ? "$StoredAWSCredentials (set, but holding no credentials: " + stored.Describe + ")" : "$StoredAWSCredentials (not set)");
 
             // 5. AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or the legacy AWS_SECRET_KEY) / AWS_SESSION_TOKEN
-            string accessKey = environment("AWS_ACCESS_KEY_ID");
-            string secretKey = ConnectionSettings.FirstSet(environment("AWS_SECRET_ACCESS_KEY"), environment("AWS_SECRET_KEY"));
+            string? accessKey = environment("AWS_ACCESS_KEY_ID");
+            string? secretKey = ConnectionSettings.FirstSet(environment("AWS_SECRET_ACCESS_KEY"), environment("AWS_SECRET_KEY"));
             if (!string.IsNullOrEmpty(accessKey) && !string.IsNullOrEmpty(secretKey))
             {
                 UseKeys(result, accessKey, secretKey, environment("AWS_SESSION_TOKEN"), "the environment (AWS_ACCESS_KEY_ID and " +
@@ -94,7 +94,7 @@ namespace IRSteps.Client.Connection
                 ? " (not set)" : " (only " + (string.IsNullOrEmpty(accessKey) ? "the secret key" : "AWS_ACCESS_KEY_ID") + " is set)"));
 
             // 6. AWS_PROFILE: like -ProfileName, a profile that is not there is an error.
-            string envProfile = environment("AWS_PROFILE");
+            string? envProfile = environment("AWS_PROFILE");
             if (!string.IsNullOrEmpty(envProfile))
             {
                 UseProfile(envProfile, "AWS_PROFILE", request, result, required: true);
@@ -145,7 +145,7 @@ namespace IRSteps.Client.Connection
         }
 
         /// <returns>Whether the profile gave credentials (false only when not required and absent or without credentials).</returns>
-        private bool UseProfile(string name, string via, ConnectionRequest request, ResolvedConnection result, bool required)
+        private bool UseProfile(string? name, string via, ConnectionRequest request, ResolvedConnection result, bool required)
         {
             ProfileFiles files = result.Files;
             ICredentialProfileSource store = files.Store();
@@ -183,14 +183,15 @@ namespace IRSteps.Client.Connection
             if (credentials is AssumeRoleAWSCredentials assumeRole && !string.IsNullOrEmpty(assumeRole.Options?.MfaSerialNumber))
             {
                 // Set on every use: the cached credentials refresh through the command running now.
-                string prompt = "Enter MFA code for " + assumeRole.Options.MfaSerialNumber + ": ";
-                Func<string, string> read = request.ReadMfaCode;
+                string prompt = "Enter MFA code for " + assumeRole.Options!.MfaSerialNumber + ": ";
+                Func<string, string?>? read = request.ReadMfaCode;
                 assumeRole.Options.MfaTokenCodeCallback = () =>
                 {
                     if (read == null) throw new InvalidOperationException("the profile asks for an MFA code (mfa_serial) and this command cannot prompt for one.");
-                    string code = read(prompt);
-                    if (string.IsNullOrWhiteSpace(code)) throw new InvalidOperationException("no MFA code was entered.");
-                    return code.Trim();
+                    string? code = read(prompt);
+                    string? trimmed = code?.Trim();
+                    if (string.IsNullOrEmpty(trimmed)) throw new InvalidOperationException("no MFA code was entered.");
+                    return trimmed!;
                 };
             }
 
@@ -223,7 +224,7 @@ namespace IRSteps.Client.Connection
             }
         }
 
-        private static void UseKeys(ResolvedConnection result, string accessKey, string secretKey, string sessionToken, string source)
+        private static void UseKeys(ResolvedConnection result, string? accessKey, string? secretKey, string? sessionToken, string source)
         {
             result.Credentials = string.IsNullOrEmpty(sessionToken)
                 ? (AWSCredentials)new BasicAWSCredentials(accessKey, secretKey)
@@ -267,7 +268,7 @@ namespace IRSteps.Client.Connection
                 case AssumeRoleAWSCredentials role:
                     return "The profile '" + profile + "' could not assume the role " + role.RoleArn + ": " + reason + "." +
                            (string.IsNullOrEmpty(role.Options?.MfaSerialNumber) ? string.Empty
-                               : " The profile asks for an MFA code (mfa_serial " + role.Options.MfaSerialNumber + "): run the command in an interactive session and enter the code when asked.");
+                               : " The profile asks for an MFA code (mfa_serial " + role.Options!.MfaSerialNumber + "): run the command in an interactive session and enter the code when asked.");
                 case ProcessAWSCredentials _:
                     return "The credential_process of profile '" + profile + "' gave no credentials: " + reason + ". Run the command it names by hand to see why.";
                 case ForeignCredentials foreign:
@@ -282,7 +283,7 @@ namespace IRSteps.Client.Connection
             }
         }
 
-        private static string ProfileNameOf(string credentialKey)
+        private static string ProfileNameOf(string? credentialKey)
         {
             // "profile:<name>|<location>|<stamp>"
             if (credentialKey == null || !credentialKey.StartsWith("profile:", StringComparison.Ordinal)) return "?";

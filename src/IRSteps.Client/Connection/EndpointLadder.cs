@@ -12,15 +12,15 @@ namespace IRSteps.Client.Connection
     /// </summary>
     internal sealed class EndpointLadder
     {
-        private readonly Func<string, string> environment;
+        private readonly Func<string, string?> environment;
 
-        public EndpointLadder(Func<string, string> environment)
+        public EndpointLadder(Func<string, string?> environment)
         {
             this.environment = environment;
         }
 
         /// <summary>Settles the endpoint, FIPS and dual-stack settings; runs after the region (a FIPS pseudo-region sets FIPS).</summary>
-        public void Resolve(ConnectionRequest request, ResolvedConnection result, CredentialProfile settings)
+        public void Resolve(ConnectionRequest request, ResolvedConnection result, CredentialProfile? settings)
         {
             string profileName = "profile '" + result.ProfileName + "'";
             bool? ignore = ConnectionSettings.ParseBool(environment("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"));
@@ -60,7 +60,7 @@ namespace IRSteps.Client.Connection
 
             if (result.EndpointUrl != null) SettleEndpoint(result, result.EndpointUrl, settings);
 
-            void UseEndpoint(string url, string source)
+            void UseEndpoint(string? url, string source)
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out Uri uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 {
@@ -77,7 +77,7 @@ namespace IRSteps.Client.Connection
         /// Names where the endpoint the SDK settled on came from and refuses FIPS or dual-stack with a custom
         /// endpoint (no such endpoint exists; the SDK's rules would refuse it on the first call).
         /// </summary>
-        public static void SettleEndpoint(ResolvedConnection resolved, string serviceUrl, CredentialProfile settings = null)
+        public static void SettleEndpoint(ResolvedConnection resolved, string? serviceUrl, CredentialProfile? settings = null)
         {
             if (resolved.EndpointUrl == null && !string.IsNullOrEmpty(serviceUrl))
             {
@@ -104,7 +104,7 @@ namespace IRSteps.Client.Connection
             else if (fromProfile.HasValue) apply(fromProfile.Value, profileKey);
         }
 
-        private static bool SameUrl(string a, string b) =>
-            string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+        private static bool SameUrl(string a, string? b) =>
+            string.Equals(a.TrimEnd('/'), b?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -38,7 +38,7 @@ namespace IRSteps.Client.Connection
         /// Our AWSCredentials as they are; another copy's AWSCredentials (any class deriving from a type named
         /// Amazon.Runtime.AWSCredentials) wrapped; anything else null.
         /// </summary>
-        public static AWSCredentials FromObject(object value)
+        public static AWSCredentials? FromObject(object? value)
         {
             switch (value)
             {
@@ -60,7 +60,7 @@ namespace IRSteps.Client.Connection
         /// A property of any visibility: AWS.Tools' AWSPSCredentials (what Set-AWSCredential leaves in
         /// $StoredAWSCredentials) keeps Credentials, Name and Source internal.
         /// </summary>
-        public static object ReadMember(object value, string name)
+        public static object? ReadMember(object? value, string name)
         {
             if (value == null) return null;
             PropertyInfo property = value.GetType().GetProperty(name, AnyInstance);
@@ -104,11 +104,11 @@ namespace IRSteps.Client.Connection
             }
         }
 
-        private ImmutableCredentials Convert(object keys)
+        private ImmutableCredentials Convert(object? keys)
         {
             if (keys == null) throw new AmazonClientException("The credentials object " + SourceType + " returned no keys.");
             Type type = keys.GetType();
-            string Read(string name) => type.GetProperty(name)?.GetValue(keys) as string;
+            string? Read(string name) => type.GetProperty(name)?.GetValue(keys) as string;
             return new ImmutableCredentials(Read("AccessKey"), Read("SecretKey"), Read("Token"));
         }
     }

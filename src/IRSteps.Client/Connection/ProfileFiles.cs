@@ -18,10 +18,10 @@ namespace IRSteps.Client.Connection
     internal sealed class ProfileFiles
     {
         private static readonly object Gate = new object();
-        private static readonly MethodInfo SetDefaultFilePath = typeof(SharedCredentialsFile).GetProperty(nameof(SharedCredentialsFile.DefaultFilePath))?.GetSetMethod(true);
-        private static readonly MethodInfo SetDefaultConfigFilePath = typeof(SharedCredentialsFile).GetProperty(nameof(SharedCredentialsFile.DefaultConfigFilePath))?.GetSetMethod(true);
+        private static readonly MethodInfo? SetDefaultFilePath = typeof(SharedCredentialsFile).GetProperty(nameof(SharedCredentialsFile.DefaultFilePath))?.GetSetMethod(true);
+        private static readonly MethodInfo? SetDefaultConfigFilePath = typeof(SharedCredentialsFile).GetProperty(nameof(SharedCredentialsFile.DefaultConfigFilePath))?.GetSetMethod(true);
 
-        private ProfileFiles(string credentialsFile, string configFile, string location)
+        private ProfileFiles(string credentialsFile, string configFile, string? location)
         {
             CredentialsFile = credentialsFile;
             ConfigFile = configFile;
@@ -35,13 +35,13 @@ namespace IRSteps.Client.Connection
         public string ConfigFile { get; }
 
         /// <summary>-ProfileLocation as given, or null.</summary>
-        public string Location { get; }
+        public string? Location { get; }
 
-        public static ProfileFiles For(string profileLocation, Func<string, string> environment)
+        public static ProfileFiles For(string? profileLocation, Func<string, string?> environment)
         {
-            string home = ConnectionSettings.FirstSet(environment("HOME"), environment("USERPROFILE"), Directory.GetCurrentDirectory());
-            string credentials = ConnectionSettings.FirstSet(profileLocation, environment("AWS_SHARED_CREDENTIALS_FILE"), Path.Combine(home, ".aws", "credentials"));
-            string config = ConnectionSettings.FirstSet(environment("AWS_CONFIG_FILE"), Path.Combine(Path.GetDirectoryName(credentials) ?? home, "config"));
+            string home = ConnectionSettings.FirstSet(environment("HOME"), environment("USERPROFILE"), Directory.GetCurrentDirectory())!;
+            string credentials = ConnectionSettings.FirstSet(profileLocation, environment("AWS_SHARED_CREDENTIALS_FILE"), Path.Combine(home, ".aws", "credentials"))!;
+            string config = ConnectionSettings.FirstSet(environment("AWS_CONFIG_FILE"), Path.Combine(Path.GetDirectoryName(credentials) ?? home, "config"))!;
             return new ProfileFiles(credentials, config, string.IsNullOrEmpty(profileLocation) ? null : profileLocation);
         }
 

@@ -16,15 +16,15 @@ namespace IRSteps.Client.Connection
         // Host-label rule the SDK applies to a region (it throws on anything else when the client is built).
         private static readonly Regex RegionShape = new Regex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
-        private readonly Func<string, string> environment;
+        private readonly Func<string, string?> environment;
 
-        public RegionLadder(Func<string, string> environment)
+        public RegionLadder(Func<string, string?> environment)
         {
             this.environment = environment;
         }
 
         /// <summary>Settles the region; <paramref name="settings"/> is the profile whose settings apply (null when absent).</summary>
-        public void Resolve(ConnectionRequest request, ResolvedConnection result, CredentialProfile settings)
+        public void Resolve(ConnectionRequest request, ResolvedConnection result, CredentialProfile? settings)
         {
             if (Use(request.Region, "the -Region parameter")) return;
             if (Use(request.StoredRegion, "$StoredAWSRegion (Set-DefaultAWSRegion)")) return;
@@ -46,10 +46,10 @@ namespace IRSteps.Client.Connection
                 "To fix it: pass -Region (for example -Region us-east-1), run Set-DefaultAWSRegion, set $env:AWS_REGION, " +
                 "or add 'region = us-east-1' to the profile in '" + result.Files.ConfigFile + "'.");
 
-            bool Use(string value, string source)
+            bool Use(string? value, string source)
             {
-                if (string.IsNullOrWhiteSpace(value)) return false;
-                string region = value.Trim().ToLowerInvariant();
+                string? region = value?.Trim().ToLowerInvariant();
+                if (region == null || region.Length == 0) return false;
                 if (!RegionShape.IsMatch(region))
                 {
                     throw new IRStepsConfigurationException(ErrorIds.InvalidRegion,
@@ -70,7 +70,7 @@ namespace IRSteps.Client.Connection
             }
         }
 
-        private static string InstanceRegion()
+        private static string? InstanceRegion()
         {
             try
             {

@@ -16,23 +16,23 @@ namespace IRSteps.Client.Connection
         public bool Present { get; private set; }
 
         /// <summary>The credentials to use, when the variable holds some.</summary>
-        public AWSCredentials Credentials { get; private set; }
+        public AWSCredentials? Credentials { get; private set; }
 
         /// <summary>The object whose identity keys the SDK client cache (the wrapped credentials object).</summary>
-        public object Identity { get; private set; }
+        public object? Identity { get; private set; }
 
         /// <summary>The wrapper's name (a profile name, or 'Environment Variables' and the like), for messages.</summary>
-        public string Name { get; private set; }
+        public string? Name { get; private set; }
 
         /// <summary>The profile behind the credentials: the plain name, or the wrapper's name when its Source is Profile.</summary>
-        public string ProfileName { get; private set; }
+        public string? ProfileName { get; private set; }
 
         /// <summary>True when the variable is just a profile name, to be looked up like -ProfileName.</summary>
         public bool IsProfileName { get; private set; }
 
-        public string Describe { get; private set; }
+        public string? Describe { get; private set; }
 
-        public static StoredCredentials Read(object value)
+        public static StoredCredentials Read(object? value)
         {
             var stored = new StoredCredentials { Present = value != null };
             switch (value)
@@ -50,7 +50,7 @@ namespace IRSteps.Client.Connection
                     return stored;
             }
 
-            AWSCredentials direct = ForeignCredentials.FromObject(value);
+            AWSCredentials? direct = ForeignCredentials.FromObject(value);
             if (direct != null)
             {
                 stored.Credentials = direct;
@@ -58,7 +58,7 @@ namespace IRSteps.Client.Connection
                 return stored;
             }
 
-            object inner = ForeignCredentials.ReadMember(value, "Credentials");
+            object? inner = ForeignCredentials.ReadMember(value, "Credentials");
             stored.Credentials = ForeignCredentials.FromObject(inner);
             stored.Identity = inner;
             stored.Name = ForeignCredentials.ReadMember(value, "Name") as string;

@@ -10,7 +10,7 @@ namespace IRSteps.Client.SageMaker
     /// <summary>One retry as it starts: which attempt, why, and how long the SDK waited before it.</summary>
     internal sealed class RetryReport
     {
-        public RetryReport(int attempt, int retry, int maxRetries, bool countsAgainstLimit, Exception previousError, TimeSpan waited)
+        public RetryReport(int attempt, int retry, int maxRetries, bool countsAgainstLimit, Exception? previousError, TimeSpan waited)
         {
             Attempt = attempt;
             Retry = retry;
@@ -32,7 +32,7 @@ namespace IRSteps.Client.SageMaker
         /// <summary>False for the SDK's immediate resend over a new connection after a connection broke (not counted).</summary>
         public bool CountsAgainstLimit { get; }
 
-        public Exception PreviousError { get; }
+        public Exception? PreviousError { get; }
 
         /// <summary>The time between the failure and this attempt: the back-off.</summary>
         public TimeSpan Waited { get; }
@@ -122,7 +122,7 @@ namespace IRSteps.Client.SageMaker
 
             public int Attempt { get; private set; }
             public int RetriesAtLastAttempt { get; private set; }
-            public Exception LastError { get; private set; }
+            public Exception? LastError { get; private set; }
             public TimeSpan SinceFailure => sinceFailure.Elapsed;
 
             public void Failed(Exception exception)

@@ -34,10 +34,10 @@ namespace IRSteps.Client.SageMaker
 
         /// <param name="profileName">The profile whose settings apply, or null (then AWS_PROFILE or 'default').</param>
         /// <param name="store">Where that profile is read from (the resolver's files), or null for the SDK's default store.</param>
-        public static RetrySettings Read(string profileName, ICredentialProfileSource store)
+        public static RetrySettings Read(string? profileName, ICredentialProfileSource? store)
         {
             var environment = new EnvironmentVariableInternalConfiguration();
-            string profile = string.IsNullOrEmpty(profileName) ? DefaultAWSCredentialsIdentityResolver.GetProfileName() : profileName;
+            string profile = string.IsNullOrEmpty(profileName) ? DefaultAWSCredentialsIdentityResolver.GetProfileName() : profileName!;
             var fromProfile = new ProfileInternalConfiguration(store ?? new CredentialProfileStoreChain(), profile);
 
             RequestRetryMode mode = RequestRetryMode.Standard;

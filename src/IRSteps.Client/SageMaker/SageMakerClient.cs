@@ -16,7 +16,7 @@ namespace IRSteps.Client.SageMaker
     {
         private static readonly IServiceMetadata Metadata = new SageMakerMetadata();
 
-        public SageMakerClient(AWSCredentials credentials, SageMakerConfig config)
+        public SageMakerClient(AWSCredentials? credentials, SageMakerConfig config)
             : base(credentials, config)
         {
         }
@@ -50,7 +50,7 @@ namespace IRSteps.Client.SageMaker
             };
             var response = await InvokeAsync<SageMakerResponse<TOutput>>(new SageMakerRequest<TInput>(input), options, cancellationToken)
                 .ConfigureAwait(false);
-            return response.Output;
+            return response.Output!;
         }
 
         protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)

@@ -11,9 +11,9 @@ namespace IRSteps.Client.SageMaker
             UseFIPS = false;
         }
 
-        public string Region { get => (string)this["Region"]; set => this["Region"] = value; }
+        public string? Region { get => (string?)this["Region"]; set => this["Region"] = value; }
         public bool? UseDualStack { get => (bool?)this["UseDualStack"]; set => this["UseDualStack"] = value; }
         public bool? UseFIPS { get => (bool?)this["UseFIPS"]; set => this["UseFIPS"] = value; }
-        public string Endpoint { get => (string)this["Endpoint"]; set => this["Endpoint"] = value; }
+        public string? Endpoint { get => (string?)this["Endpoint"]; set => this["Endpoint"] = value; }
     }
 }

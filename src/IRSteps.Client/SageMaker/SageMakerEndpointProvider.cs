@@ -41,7 +41,7 @@ namespace IRSteps.Client.SageMaker
             object partition = refs["PartitionResult"];
             bool supportsFips = Equals(Fn.GetAttr(partition, "supportsFIPS"), true);
             bool supportsDualStack = Equals(Fn.GetAttr(partition, "supportsDualStack"), true);
-            string partitionName = Fn.GetAttr(partition, "name") as string;
+            string? partitionName = Fn.GetAttr(partition, "name") as string;
 
             if (fips && dualStack)
             {

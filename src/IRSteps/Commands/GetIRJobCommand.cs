@@ -22,21 +22,21 @@ namespace IRSteps.Commands
         private const string ListSet = "List";
         private const string DescribeSet = "Describe";
 
-        private PagingWindow window;
+        private PagingWindow window = null!; // set in BeginProcessing
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         // Enum-like filters are open strings: the service may add values (argument completers offer today's).
         [Parameter(ParameterSetName = ListSet)]
         [Alias("StatusEquals")]
         [ArgumentCompleter(typeof(JobStatusCompleter))]
-        public string StatusEqual { get; set; }
+        public string? StatusEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("NameContains")]
-        public string NameContain { get; set; }
+        public string? NameContain { get; set; }
 
         /// <summary>Local and unspecified times are converted to UTC before they are sent.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -53,19 +53,19 @@ namespace IRSteps.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("ModelNameEquals")]
-        public string ModelNameEqual { get; set; }
+        public string? ModelNameEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("ModelPackageVersionArnEquals")]
-        public string ModelPackageVersionArnEqual { get; set; }
+        public string? ModelPackageVersionArnEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(JobSortByCompleter))]
-        public string SortBy { get; set; }
+        public string? SortBy { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(SortOrderCompleter))]
-        public string SortOrder { get; set; }
+        public string? SortOrder { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("MaxResults")]
@@ -108,9 +108,9 @@ namespace IRSteps.Commands
         private void ListJobs()
         {
             // The whole listing is one request chain: a bad filter stops the command before anything is sent.
-            if (!ServiceValues.JobStatus.TryNormalize(nameof(StatusEqual), StatusEqual, out string status, out string problem) ||
-                !ServiceValues.JobSortBy.TryNormalize(nameof(SortBy), SortBy, out string sortBy, out problem) ||
-                !ServiceValues.SortOrder.TryNormalize(nameof(SortOrder), SortOrder, out string sortOrder, out problem) ||
+            if (!ServiceValues.JobStatus.TryNormalize(nameof(StatusEqual), StatusEqual, out string? status, out string? problem) ||
+                !ServiceValues.JobSortBy.TryNormalize(nameof(SortBy), SortBy, out string? sortBy, out problem) ||
+                !ServiceValues.SortOrder.TryNormalize(nameof(SortOrder), SortOrder, out string? sortOrder, out problem) ||
                 !TimeWindow.IsOpen(nameof(CreationTimeAfter), CreationTimeAfter, nameof(CreationTimeBefore), CreationTimeBefore, out problem) ||
                 !TimeWindow.IsOpen(nameof(LastModifiedTimeAfter), LastModifiedTimeAfter, nameof(LastModifiedTimeBefore), LastModifiedTimeBefore, out problem))
             {
@@ -139,7 +139,8 @@ namespace IRSteps.Commands
                 using (Messages.TrackListingProgress())
                 while (reader.HasMorePages && !window.Satisfied)
                 {
-                    Page<InferenceRecommendationsJob> page = Await(reader.ReadNextAsync(CancellationToken));
+                    Page<InferenceRecommendationsJob>? page = Await(reader.ReadNextAsync(CancellationToken));
+                    if (page == null) break;
 
                     foreach (InferenceRecommendationsJob job in page.Items)
                     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using IRSteps.Completion;
 using IRSteps.Contract;
@@ -36,22 +37,22 @@ namespace IRSteps.Commands
         /// <summary>Pages a job waiting for its turn may read ahead (bounds memory to ThrottleLimit x this many pages).</summary>
         public const int ReadAheadPages = 4;
 
-        private OrderedReader<InferenceRecommendationsJobStep> reader;
-        private IDisposable progress;
+        private OrderedReader<InferenceRecommendationsJobStep> reader = null!; // set in BeginProcessing
+        private IDisposable progress = null!; // set in BeginProcessing
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         // Not bound by property name: a job piped in (Get-IRJob -StatusEqual FAILED | Get-IRJobStep) has a Status
         // of its own, which would silently filter its steps by the job's status.
         [Parameter]
         [ArgumentCompleter(typeof(StepStatusCompleter))]
-        public string Status { get; set; }
+        public string? Status { get; set; }
 
         [Parameter]
         [ArgumentCompleter(typeof(StepTypeCompleter))]
-        public string StepType { get; set; }
+        public string? StepType { get; set; }
 
         [Parameter]
         [Alias("MaxResults")]
@@ -59,7 +60,7 @@ namespace IRSteps.Commands
         public int? MaxResult { get; set; }
 
         [Parameter]
-        public string NextToken { get; set; }
+        public string? NextToken { get; set; }
 
         [Parameter]
         public SwitchParameter NoAutoIteration { get; set; }
@@ -82,9 +83,8 @@ namespace IRSteps.Commands
 
         protected override void ProcessRecordCore()
         {
-            string jobName = JobName;
-            ErrorRecord refusal = Check(jobName, out ListInferenceRecommendationsJobStepsRequest request);
-            if (refusal != null)
+            string? jobName = JobName;
+            if (!TryBuildRequest(jobName, out ListInferenceRecommendationsJobStepsRequest? request, out ErrorRecord? refusal))
             {
                 // Queued, so that it comes after the output of the jobs before it.
                 reader.Refuse(jobName, refusal);
@@ -99,15 +99,17 @@ namespace IRSteps.Commands
         }
 
         /// <summary>This record's request, with its filters as SageMaker spells them; or why it is refused (per job, non-terminating).</summary>
-        private ErrorRecord Check(string jobName, out ListInferenceRecommendationsJobStepsRequest request)
+        private bool TryBuildRequest(string? jobName, [NotNullWhen(true)] out ListInferenceRecommendationsJobStepsRequest? request,
+                                     [NotNullWhen(false)] out ErrorRecord? refusal)
         {
             request = null;
-            ErrorRecord refusal = JobNames.Refusal(jobName);
-            if (refusal != null) return refusal;
-            if (!ServiceValues.StepStatus.TryNormalize(nameof(Status), Status, out string status, out string problem) ||
-                !ServiceValues.StepType.TryNormalize(nameof(StepType), StepType, out string stepType, out problem))
+            refusal = JobNames.Refusal(jobName);
+            if (refusal != null) return false;
+            if (!ServiceValues.StepStatus.TryNormalize(nameof(Status), Status, out string? status, out string? problem) ||
+                !ServiceValues.StepType.TryNormalize(nameof(StepType), StepType, out string? stepType, out problem))
             {
-                return ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidParameter, problem, jobName);
+                refusal = ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidParameter, problem, jobName);
+                return false;
             }
 
             request = new ListInferenceRecommendationsJobStepsRequest
@@ -118,7 +120,7 @@ namespace IRSteps.Commands
                 MaxResults = MaxResult,
                 NextToken = NextToken,
             };
-            return null;
+            return true;
         }
 
         protected override void EndProcessingCore()
@@ -143,10 +145,10 @@ namespace IRSteps.Commands
                         WriteObject(delivery.Item);
                         break;
                     case DeliveryKind.Refusal:
-                        WriteError((ErrorRecord)delivery.Refusal);
+                        WriteError((ErrorRecord)delivery.Refusal!);
                         break;
                     case DeliveryKind.Failure:
-                        WriteItemError(delivery.Failure, delivery.Target);
+                        WriteItemError(delivery.Failure!, delivery.Target);
                         break;
                     case DeliveryKind.PageEnd when NoAutoIteration:
                         SessionState.PSVariable.Set(NextTokenVariable, delivery.NextToken);

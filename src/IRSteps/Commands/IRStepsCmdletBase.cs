@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,42 +22,42 @@ namespace IRSteps.Commands
     public abstract class IRStepsCmdletBase : PSCmdlet, IDisposable
     {
         private readonly CancellationTokenSource cancellation = new CancellationTokenSource();
-        private MessagePump messages;
-        private ClientSession session;
+        private MessagePump? messages;
+        private ClientSession? session;
         private bool disposed;
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("RegionToCall")]
         [ArgumentCompleter(typeof(RegionCompleter))]
-        public string Region { get; set; }
+        public string? Region { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AK")]
-        public string AccessKey { get; set; }
+        public string? AccessKey { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("SK", "SecretAccessKey")]
-        public string SecretKey { get; set; }
+        public string? SecretKey { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ST")]
-        public string SessionToken { get; set; }
+        public string? SessionToken { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("StoredCredentials", "AWSProfileName")]
         [ArgumentCompleter(typeof(ProfileNameCompleter))]
-        public string ProfileName { get; set; }
+        public string? ProfileName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("AWSProfilesLocation", "ProfilesLocation")]
-        public string ProfileLocation { get; set; }
+        public string? ProfileLocation { get; set; }
 
         /// <summary>An Amazon.Runtime.AWSCredentials object (from any copy of AWSSDK.Core).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public PSObject Credential { get; set; }
+        public PSObject? Credential { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string EndpointUrl { get; set; }
+        public string? EndpointUrl { get; set; }
 
         /// <summary>
         /// How long one request may take, its retries and back-offs included, before it is abandoned with a
@@ -109,12 +110,12 @@ namespace IRSteps.Commands
         /// or endpoint cannot be settled no job could succeed: a terminating error with <paramref name="target"/>, after
         /// <paramref name="beforeStopping"/> (for output still owed to earlier input).
         /// </summary>
-        protected IRecommenderClient Client(object target, Action beforeStopping = null)
+        protected IRecommenderClient Client(object? target, Action? beforeStopping = null)
         {
             ConnectionRequest request = BuildConnectionRequest();
 
             // Said before anything is resolved or sent, so it shows even when the request never leaves.
-            string warning = EndpointSafety.PlainHttpWarning(EndpointUrl);
+            string? warning = EndpointSafety.PlainHttpWarning(EndpointUrl);
             if (warning != null) WriteWarning(warning);
 
             try
@@ -125,7 +126,7 @@ namespace IRSteps.Commands
             {
                 beforeStopping?.Invoke();
                 ThrowCommandError(exception, target);
-                return null;
+                throw; // not reached: ThrowTerminatingError never returns
             }
         }
 
@@ -154,21 +155,21 @@ namespace IRSteps.Commands
         }
 
         /// <summary>True when the job name keeps the service's rule; else false, with InvalidJobName written for this item only.</summary>
-        protected bool AcceptJobName(string jobName)
+        protected bool AcceptJobName([NotNullWhen(true)] string? jobName)
         {
-            ErrorRecord refusal = JobNames.Refusal(jobName);
+            ErrorRecord? refusal = JobNames.Refusal(jobName);
             if (refusal != null) WriteError(refusal);
             return refusal == null;
         }
 
         /// <summary>A failure of this item only: the pipeline goes on with the next.</summary>
-        protected void WriteItemError(Exception exception, object target)
+        protected void WriteItemError(Exception exception, object? target)
         {
             WriteError(ErrorRecordFactory.FromException(exception, target));
         }
 
         /// <summary>A failure of the whole command (no credentials, no region, module not loadable).</summary>
-        protected void ThrowCommandError(Exception exception, object target)
+        protected void ThrowCommandError(Exception exception, object? target)
         {
             ThrowTerminatingError(ErrorRecordFactory.FromException(exception, target));
         }

@@ -17,7 +17,7 @@ namespace IRSteps.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }

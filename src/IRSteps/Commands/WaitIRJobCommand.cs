@@ -30,7 +30,7 @@ namespace IRSteps.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         /// <summary>Seconds to wait in all before giving up on the jobs still running; no limit when absent.</summary>
         [Parameter]
@@ -162,14 +162,14 @@ namespace IRSteps.Commands
 
         private static ErrorRecord Failed(DescribeInferenceRecommendationsJobResponse job)
         {
-            string reason = string.IsNullOrEmpty(job.FailureReason) ? "the service gave no reason" : job.FailureReason;
+            string? reason = string.IsNullOrEmpty(job.FailureReason) ? "the service gave no reason" : job.FailureReason;
             string message = "Job '" + job.JobName + "' FAILED: " + reason +
                              " (Get-IRJobStep -JobName " + job.JobName + " -Status FAILED shows the benchmarks that failed.)";
             return ErrorRecordFactory.FromException(
                 new IRStepsJobException(ErrorIds.JobFailed, job.JobName, job.Status, job.FailureReason, message), job.JobName);
         }
 
-        private void EndProgress(WaitedJob job, string status)
+        private void EndProgress(WaitedJob job, string? status)
         {
             WriteProgress(new ProgressRecord(job.ActivityId, Activity(job), status) { RecordType = ProgressRecordType.Completed });
         }
@@ -188,8 +188,8 @@ namespace IRSteps.Commands
             public string Name { get; }
             public int ActivityId { get; }
             public IRecommenderClient Client { get; }
-            public string LastStatus { get; set; }
-            public StepTally LastSteps { get; set; }
+            public string? LastStatus { get; set; }
+            public StepTally? LastSteps { get; set; }
             public bool StepsWarned { get; set; }
         }
     }

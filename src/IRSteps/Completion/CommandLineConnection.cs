@@ -12,7 +12,7 @@ namespace IRSteps.Completion
     /// </summary>
     internal static class CommandLineConnection
     {
-        public static ConnectionRequest From(IDictionary fakeBoundParameters)
+        public static ConnectionRequest From(IDictionary? fakeBoundParameters)
         {
             var request = new ConnectionRequest
             {
@@ -33,16 +33,16 @@ namespace IRSteps.Completion
         /// PowerShell's pseudo-binding keys fakeBoundParameters by the parameter's own name, whichever alias or prefix was
         /// typed (-RegionToCall, -AK), in Windows PowerShell 5.1 as in PowerShell 7.
         /// </summary>
-        public static object Value(IDictionary bound, string name) =>
+        public static object? Value(IDictionary? bound, string name) =>
             bound != null && bound.Contains(name) ? SessionDefaults.Unwrap(bound[name]) : null;
 
-        public static string Text(IDictionary bound, string name) => Value(bound, name)?.ToString();
+        public static string? Text(IDictionary? bound, string name) => Value(bound, name)?.ToString();
 
         /// <summary>
         /// A variable of the prompt's session. Completion runs on the pipeline thread of a running pipeline, where
         /// Runspace.SessionStateProxy refuses calls; a nested command in the current runspace may read it.
         /// </summary>
-        private static object SessionVariable(string name)
+        private static object? SessionVariable(string name)
         {
             if (Runspace.DefaultRunspace == null) return null;
             using (PowerShell powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))

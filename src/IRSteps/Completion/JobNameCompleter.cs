@@ -43,14 +43,14 @@ namespace IRSteps.Completion
             {
                 string typed = Words.Unquote(wordToComplete);
                 ConnectionRequest connection = CommandLineConnection.From(fakeBoundParameters);
-                List<InferenceRecommendationsJob> jobs = ListJobs(connection, typed);
+                List<InferenceRecommendationsJob>? jobs = ListJobs(connection, typed);
                 if (jobs == null) return Array.Empty<CompletionResult>();
 
                 // Names that start with what is typed first, then those that only contain it; newest first within each.
                 return jobs
                     .Where(job => !string.IsNullOrEmpty(job.JobName))
-                    .OrderBy(job => job.JobName.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                    .Select(job => new CompletionResult(job.JobName, job.JobName, CompletionResultType.ParameterValue, ToolTip(job)))
+                    .OrderBy(job => job.JobName!.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+                    .Select(job => new CompletionResult(job.JobName!, job.JobName!, CompletionResultType.ParameterValue, ToolTip(job)))
                     .ToList();
             }
             catch (Exception)
@@ -60,7 +60,7 @@ namespace IRSteps.Completion
             }
         }
 
-        private static List<InferenceRecommendationsJob> ListJobs(ConnectionRequest connection, string typed)
+        private static List<InferenceRecommendationsJob>? ListJobs(ConnectionRequest connection, string typed)
         {
             string key = connection.CacheKey() + "|" + typed;
             if (Recent.TryGetValue(key, out Listing recent) && DateTime.UtcNow - recent.Time < CacheFor) return recent.Jobs;

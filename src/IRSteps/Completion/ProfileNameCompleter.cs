@@ -23,7 +23,7 @@ namespace IRSteps.Completion
             try
             {
                 string typed = Words.Unquote(wordToComplete);
-                string location = CommandLineConnection.Text(fakeBoundParameters, nameof(ConnectionRequest.ProfileLocation));
+                string? location = CommandLineConnection.Text(fakeBoundParameters, nameof(ConnectionRequest.ProfileLocation));
                 IReadOnlyList<KeyValuePair<string, string>> profiles = ClientLoader.Factory.Profiles(location);
                 return profiles
                     .Where(profile => profile.Key.IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0)

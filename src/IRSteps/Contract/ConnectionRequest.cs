@@ -17,33 +17,33 @@ namespace IRSteps.Contract
         private static readonly ConditionalWeakTable<object, object> Identities = new ConditionalWeakTable<object, object>();
         private static long lastIdentity;
 
-        public string Region { get; set; }
-        public string AccessKey { get; set; }
-        public string SecretKey { get; set; }
-        public string SessionToken { get; set; }
-        public string ProfileName { get; set; }
-        public string ProfileLocation { get; set; }
+        public string? Region { get; set; }
+        public string? AccessKey { get; set; }
+        public string? SecretKey { get; set; }
+        public string? SessionToken { get; set; }
+        public string? ProfileName { get; set; }
+        public string? ProfileLocation { get; set; }
 
         /// <summary>An AWSCredentials object, from this module's AWSSDK.Core or from another copy of it.</summary>
-        public object Credential { get; set; }
+        public object? Credential { get; set; }
 
-        public string EndpointUrl { get; set; }
+        public string? EndpointUrl { get; set; }
 
         /// <summary>The value of $StoredAWSCredentials in the caller's session (an AWSCredentials object or a profile name).</summary>
-        public object StoredCredentials { get; set; }
+        public object? StoredCredentials { get; set; }
 
         /// <summary>The value of $StoredAWSRegion in the caller's session.</summary>
-        public string StoredRegion { get; set; }
+        public string? StoredRegion { get; set; }
 
         /// <summary>Where -Verbose and -Debug text goes (callable from any thread); never given a secret.</summary>
-        public Action<string> Verbose { get; set; }
-        public Action<string> Debug { get; set; }
+        public Action<string>? Verbose { get; set; }
+        public Action<string>? Debug { get; set; }
 
         /// <summary>
         /// Asks the user for an MFA code (argument: the prompt) when an assume-role profile has mfa_serial;
         /// callable from any thread; null when the command cannot prompt.
         /// </summary>
-        public Func<string, string> ReadMfaCode { get; set; }
+        public Func<string, string?>? ReadMfaCode { get; set; }
 
         /// <summary>The time after which one HTTP attempt is abandoned; null for the default.</summary>
         public TimeSpan? RequestTimeout { get; set; }
@@ -56,7 +56,7 @@ namespace IRSteps.Contract
         public string CacheKey()
         {
             var parts = new StringBuilder();
-            foreach (string value in new[] { Region, AccessKey, SecretKey, SessionToken, ProfileName, ProfileLocation, EndpointUrl, StoredRegion })
+            foreach (string? value in new[] { Region, AccessKey, SecretKey, SessionToken, ProfileName, ProfileLocation, EndpointUrl, StoredRegion })
             {
                 parts.Append(value).Append('\n');
             }
@@ -83,9 +83,9 @@ namespace IRSteps.Contract
         /// A text as itself; any other object as a process-unique number, stable for its lifetime (hash codes are
         /// neither), so that the same credentials object keeps its client and another one never shares it.
         /// </summary>
-        private static string Identity(object value)
+        private static string? Identity(object? value)
         {
-            if (value == null || value is string) return (string)value;
+            if (value == null || value is string) return (string?)value;
             return "#" + Identities.GetValue(value, _ => Interlocked.Increment(ref lastIdentity));
         }
     }

@@ -15,6 +15,6 @@ namespace IRSteps.Contract
         /// The profiles -ProfileName could name, in <paramref name="profileLocation"/> when given, else the SDK store
         /// and the shared files the environment names, as (name, what it holds), for Tab completion.
         /// </summary>
-        IReadOnlyList<KeyValuePair<string, string>> Profiles(string profileLocation);
+        IReadOnlyList<KeyValuePair<string, string>> Profiles(string? profileLocation);
     }
 }

@@ -7,9 +7,9 @@ namespace IRSteps.Contract
     public static class Subjects
     {
         /// <summary>"job 'nightly-resnet50'".</summary>
-        public static string Job(string jobName) => "job '" + jobName + "'";
+        public static string Job(string? jobName) => "job '" + jobName + "'";
 
         /// <summary>"the steps of job 'nightly-resnet50'".</summary>
-        public static string StepsOf(string jobName) => "the steps of " + Job(jobName);
+        public static string StepsOf(string? jobName) => "the steps of " + Job(jobName);
     }
 }

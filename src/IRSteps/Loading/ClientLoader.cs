@@ -17,10 +17,10 @@ namespace IRSteps.Loading
         private const string ClientAssemblyName = "IRSteps.Client";
         private const string FactoryTypeName = "IRSteps.Client.RecommenderClientFactory";
         private static readonly object Gate = new object();
-        private static IRecommenderClientFactory factory;
+        private static IRecommenderClientFactory? factory;
 
         /// <summary>Set by tests or hosts that construct the factory themselves.</summary>
-        internal static IRecommenderClientFactory Override { get; set; }
+        internal static IRecommenderClientFactory? Override { get; set; }
 
         public static string LibDirectory =>
             Path.Combine(Path.GetDirectoryName(typeof(ClientLoader).Assembly.Location) ?? ".", "lib");

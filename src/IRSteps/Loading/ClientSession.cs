@@ -16,8 +16,8 @@ namespace IRSteps.Loading
     {
         private readonly MessagePump messages;
         private readonly CancellationToken cancellationToken;
-        private IRecommenderClient client;
-        private string key;
+        private IRecommenderClient? client;
+        private string? key;
 
         public ClientSession(MessagePump messages, CancellationToken cancellationToken)
         {

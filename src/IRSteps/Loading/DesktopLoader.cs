@@ -15,7 +15,7 @@ namespace IRSteps.Loading
     /// </summary>
     internal static class DesktopLoader
     {
-        private static string directory;
+        private static string? directory;
 
         public static Assembly LoadClient(string libDirectory, string clientPath)
         {
@@ -24,7 +24,7 @@ namespace IRSteps.Loading
             return Assembly.LoadFrom(clientPath);
         }
 
-        private static Assembly Resolve(object sender, ResolveEventArgs args)
+        private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var wanted = new AssemblyName(args.Name);
             string candidate = Path.Combine(directory, wanted.Name + ".dll");

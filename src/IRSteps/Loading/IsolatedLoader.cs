@@ -27,7 +27,7 @@ namespace IRSteps.Loading
                 this.libDirectory = libDirectory;
             }
 
-            protected override Assembly Load(AssemblyName assemblyName)
+            protected override Assembly? Load(AssemblyName assemblyName)
             {
                 if (assemblyName.Name == typeof(IsolatedLoader).Assembly.GetName().Name)
                 {

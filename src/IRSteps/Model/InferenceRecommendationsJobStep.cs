@@ -19,13 +19,13 @@ namespace IRSteps.Model
     /// </remarks>
     public sealed class InferenceRecommendationsJobStep
     {
-        public string StepType { get; set; }
-        public string JobName { get; set; }
-        public string Status { get; set; }
-        public RecommendationJobInferenceBenchmark InferenceBenchmark { get; set; }
+        public string? StepType { get; set; }
+        public string? JobName { get; set; }
+        public string? Status { get; set; }
+        public RecommendationJobInferenceBenchmark? InferenceBenchmark { get; set; }
 
         /// <summary>InferenceBenchmark.EndpointConfiguration.InstanceType ($null for a serverless endpoint).</summary>
-        public string InstanceType => InferenceBenchmark?.EndpointConfiguration?.InstanceType;
+        public string? InstanceType => InferenceBenchmark?.EndpointConfiguration?.InstanceType;
 
         /// <summary>InferenceBenchmark.EndpointConfiguration.InitialInstanceCount.</summary>
         public int? InitialInstanceCount => InferenceBenchmark?.EndpointConfiguration?.InitialInstanceCount;
@@ -52,7 +52,7 @@ namespace IRSteps.Model
         public int? ModelSetupTime => InferenceBenchmark?.Metrics?.ModelSetupTime;
 
         /// <summary>InferenceBenchmark.FailureReason.</summary>
-        public string FailureReason => InferenceBenchmark?.FailureReason;
+        public string? FailureReason => InferenceBenchmark?.FailureReason;
 
         /// <summary>InferenceBenchmark.EndpointMetrics.MaxInvocations: the existing endpoint's.</summary>
         public int? EndpointMaxInvocations => InferenceBenchmark?.EndpointMetrics?.MaxInvocations;

@@ -21,7 +21,7 @@ namespace IRSteps.Paging
     /// <summary>One thing an <see cref="OrderedReader{T}"/> hands over, with the listing it belongs to (its target).</summary>
     internal readonly struct Delivery<T>
     {
-        private Delivery(DeliveryKind kind, object target, T item, string nextToken, IRStepsServiceException failure, object refusal)
+        private Delivery(DeliveryKind kind, object? target, T item, string? nextToken, IRStepsServiceException? failure, object? refusal)
         {
             Kind = kind;
             Target = target;
@@ -32,18 +32,18 @@ namespace IRSteps.Paging
         }
 
         public DeliveryKind Kind { get; }
-        public object Target { get; }
+        public object? Target { get; }
         public T Item { get; }
-        public string NextToken { get; }
-        public IRStepsServiceException Failure { get; }
-        public object Refusal { get; }
+        public string? NextToken { get; }
+        public IRStepsServiceException? Failure { get; }
+        public object? Refusal { get; }
 
-        public static Delivery<T> ForItem(object target, T item) => new Delivery<T>(DeliveryKind.Item, target, item, null, null, null);
+        public static Delivery<T> ForItem(object? target, T item) => new Delivery<T>(DeliveryKind.Item, target, item, null, null, null);
 
-        public static Delivery<T> ForPageEnd(object target, string nextToken) => new Delivery<T>(DeliveryKind.PageEnd, target, default, nextToken, null, null);
+        public static Delivery<T> ForPageEnd(object? target, string? nextToken) => new Delivery<T>(DeliveryKind.PageEnd, target, default!, nextToken, null, null);
 
-        public static Delivery<T> ForFailure(object target, IRStepsServiceException failure) => new Delivery<T>(DeliveryKind.Failure, target, default, null, failure, null);
+        public static Delivery<T> ForFailure(object? target, IRStepsServiceException failure) => new Delivery<T>(DeliveryKind.Failure, target, default!, null, failure, null);
 
-        public static Delivery<T> ForRefusal(object target, object refusal) => new Delivery<T>(DeliveryKind.Refusal, target, default, null, null, refusal);
+        public static Delivery<T> ForRefusal(object? target, object refusal) => new Delivery<T>(DeliveryKind.Refusal, target, default!, null, null, refusal);
     }
 }

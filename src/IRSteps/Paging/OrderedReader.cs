@@ -52,7 +52,7 @@ namespace IRSteps.Paging
         public bool Satisfied => window.Satisfied;
 
         /// <summary>Starts reading a listing (its first page is requested now).</summary>
-        public void Add(object target, PageReader<T> listing)
+        public void Add(object? target, PageReader<T> listing)
         {
             // The listing handed over first asks for its second page only after its first item is out; those behind it read ahead.
             var pages = new PagePrefetcher<T>(listing, queue.Count == 0 ? 1 : readAheadPages, onePageEach ? 1 : 0, cancellationToken);
@@ -61,7 +61,7 @@ namespace IRSteps.Paging
         }
 
         /// <summary>Input refused before any request (an invalid name, say): its refusal is handed over in its place.</summary>
-        public void Refuse(object target, object refusal)
+        public void Refuse(object? target, object refusal)
         {
             queue.Enqueue(new Listing(target, null, refusal));
         }
@@ -101,30 +101,31 @@ namespace IRSteps.Paging
         private IEnumerable<Delivery<T>> TakeHead(bool wait)
         {
             Listing head = queue.Peek();
-            if (head.Pages == null)
+            PagePrefetcher<T>? pages = head.Pages;
+            if (pages == null)
             {
                 queue.Dequeue();
-                yield return Delivery<T>.ForRefusal(head.Target, head.Refusal);
+                yield return Delivery<T>.ForRefusal(head.Target, head.Refusal!);
                 yield break;
             }
 
             while (true)
             {
-                if (!TryTakePage(head, wait, out PrefetchedPage<T> page, out IRStepsServiceException failure)) yield break;
+                if (!TryTakePage(pages, wait, out PrefetchedPage<T>? page, out IRStepsServiceException? failure)) yield break;
                 if (failure != null)
                 {
-                    Finish(head);
+                    Finish(pages);
                     yield return Delivery<T>.ForFailure(head.Target, failure);
                     yield break;
                 }
 
                 if (page == null)
                 {
-                    Finish(head);
+                    Finish(pages);
                     yield break;
                 }
 
-                foreach (Delivery<T> delivery in HandOver(head, page)) yield return delivery;
+                foreach (Delivery<T> delivery in HandOver(head.Target, pages, page)) yield return delivery;
                 if (window.Satisfied)
                 {
                     AbandonAll();
@@ -134,14 +135,14 @@ namespace IRSteps.Paging
         }
 
         /// <summary>False when waiting is not allowed and no page is ready; a page (null at the end) or the listing's failure otherwise.</summary>
-        private bool TryTakePage(Listing head, bool wait, out PrefetchedPage<T> page, out IRStepsServiceException failure)
+        private bool TryTakePage(PagePrefetcher<T> pages, bool wait, out PrefetchedPage<T>? page, out IRStepsServiceException? failure)
         {
             failure = null;
             try
             {
-                if (!wait) return head.Pages.TryTake(out page);
+                if (!wait) return pages.TryTake(out page);
 
-                Task<PrefetchedPage<T>> taking = head.Pages.TakeAsync(cancellationToken);
+                Task<PrefetchedPage<T>?> taking = pages.TakeAsync(cancellationToken);
                 waitFor(taking);
                 page = taking.GetAwaiter().GetResult();
                 return true;
@@ -154,7 +155,7 @@ namespace IRSteps.Paging
             }
         }
 
-        private IEnumerable<Delivery<T>> HandOver(Listing head, PrefetchedPage<T> page)
+        private IEnumerable<Delivery<T>> HandOver(object? target, PagePrefetcher<T> pages, PrefetchedPage<T> page)
         {
             IReadOnlyList<T> items = page.Page.Items;
 
@@ -163,29 +164,29 @@ namespace IRSteps.Paging
             bool nextRequested = onePageEach;
             if (!nextRequested && window.SatisfiedAfter(items.Count))
             {
-                head.Pages.Stop();
+                pages.Stop();
                 nextRequested = true;
             }
 
             foreach (T item in items)
             {
-                if (window.Admit()) yield return Delivery<T>.ForItem(head.Target, item);
+                if (window.Admit()) yield return Delivery<T>.ForItem(target, item);
                 else if (window.Satisfied) break;
                 if (!nextRequested)
                 {
-                    head.Pages.RequestNextPage();
+                    pages.RequestNextPage();
                     nextRequested = true;
                 }
             }
 
-            if (!nextRequested) head.Pages.RequestNextPage();
-            yield return Delivery<T>.ForPageEnd(head.Target, page.NextToken);
+            if (!nextRequested) pages.RequestNextPage();
+            yield return Delivery<T>.ForPageEnd(target, page.NextToken);
         }
 
-        private void Finish(Listing listing)
+        private void Finish(PagePrefetcher<T> pages)
         {
             queue.Dequeue();
-            listing.Pages.Dispose();
+            pages.Dispose();
         }
 
         /// <summary>-First is satisfied: every read still in flight is cancelled and its items dropped.</summary>
@@ -201,16 +202,16 @@ namespace IRSteps.Paging
 
         private sealed class Listing
         {
-            public Listing(object target, PagePrefetcher<T> pages, object refusal)
+            public Listing(object? target, PagePrefetcher<T>? pages, object? refusal)
             {
                 Target = target;
                 Pages = pages;
                 Refusal = refusal;
             }
 
-            public object Target { get; }
-            public PagePrefetcher<T> Pages { get; }
-            public object Refusal { get; }
+            public object? Target { get; }
+            public PagePrefetcher<T>? Pages { get; }
+            public object? Refusal { get; }
         }
     }
 }

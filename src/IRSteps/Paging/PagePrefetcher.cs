@@ -60,14 +60,14 @@ namespace IRSteps.Paging
         /// Takes the next page, waiting for it: the page, or null at the end of the listing. Throws the failure
         /// of the read once the pages before it are taken.
         /// </summary>
-        public async Task<PrefetchedPage<T>> TakeAsync(CancellationToken cancellationToken)
+        public async Task<PrefetchedPage<T>?> TakeAsync(CancellationToken cancellationToken)
         {
             await readyCount.WaitAsync(cancellationToken).ConfigureAwait(false);
             return Dequeue();
         }
 
         /// <summary>Takes the next page if it is there: false when nothing is ready yet; otherwise as TakeAsync.</summary>
-        public bool TryTake(out PrefetchedPage<T> page)
+        public bool TryTake(out PrefetchedPage<T>? page)
         {
             page = null;
             if (!readyCount.Wait(0)) return false;
@@ -75,7 +75,7 @@ namespace IRSteps.Paging
             return true;
         }
 
-        private PrefetchedPage<T> Dequeue()
+        private PrefetchedPage<T>? Dequeue()
         {
             Entry entry;
             lock (ready)
@@ -95,7 +95,8 @@ namespace IRSteps.Paging
                 while (reader.HasMorePages && (maxPages == 0 || reader.PageCount < maxPages))
                 {
                     await requestAllowed.WaitAsync(token).ConfigureAwait(false);
-                    Page<T> page = await reader.ReadNextAsync(token).ConfigureAwait(false);
+                    Page<T>? page = await reader.ReadNextAsync(token).ConfigureAwait(false);
+                    if (page == null) break;
                     Add(new Entry { Page = new PrefetchedPage<T>(page, reader.PageCount, reader.NextToken) });
                 }
 
@@ -125,8 +126,8 @@ namespace IRSteps.Paging
 
         private sealed class Entry
         {
-            public PrefetchedPage<T> Page;
-            public ExceptionDispatchInfo Failure;
+            public PrefetchedPage<T>? Page;
+            public ExceptionDispatchInfo? Failure;
         }
     }
 }

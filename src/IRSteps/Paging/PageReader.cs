@@ -13,18 +13,18 @@ namespace IRSteps.Paging
     /// </summary>
     internal sealed class PageReader<T>
     {
-        private readonly Func<string, CancellationToken, Task<Page<T>>> fetch;
-        private readonly string subject;
-        private readonly string operation;
+        private readonly Func<string?, CancellationToken, Task<Page<T>>> fetch;
+        private readonly string? subject;
+        private readonly string? operation;
         private readonly HashSet<string> tokensSeen = new HashSet<string>(StringComparer.Ordinal);
-        private string nextToken;
+        private string? nextToken;
         private bool finished;
 
         /// <param name="fetch">Reads the page at a token (null for the first page).</param>
         /// <param name="subject">What is being listed, for error messages (e.g. "job 'x'").</param>
         /// <param name="startToken">Where to resume, or null to start at the beginning.</param>
         /// <param name="operation">The listing's operation, named on its failures (IRStepsServiceException.Operation) that do not name one.</param>
-        public PageReader(Func<string, CancellationToken, Task<Page<T>>> fetch, string subject, string startToken = null, string operation = null)
+        public PageReader(Func<string?, CancellationToken, Task<Page<T>>> fetch, string? subject, string? startToken = null, string? operation = null)
         {
             this.fetch = fetch ?? throw new ArgumentNullException(nameof(fetch));
             this.subject = subject;
@@ -37,12 +37,12 @@ namespace IRSteps.Paging
         public int PageCount { get; private set; }
 
         /// <summary>The token of the page after the last one read; null once the listing is complete.</summary>
-        public string NextToken => nextToken;
+        public string? NextToken => nextToken;
 
         public bool HasMorePages => !finished;
 
         /// <summary>Reads the next page; null when the listing is complete.</summary>
-        public async Task<Page<T>> ReadNextAsync(CancellationToken cancellationToken)
+        public async Task<Page<T>?> ReadNextAsync(CancellationToken cancellationToken)
         {
             if (finished) return null;
 

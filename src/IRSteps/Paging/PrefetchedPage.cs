@@ -3,7 +3,7 @@ namespace IRSteps.Paging
     /// <summary>A page as the prefetcher read it: the page, its number and the token after it.</summary>
     internal sealed class PrefetchedPage<T>
     {
-        public PrefetchedPage(Page<T> page, int number, string nextToken)
+        public PrefetchedPage(Page<T> page, int number, string? nextToken)
         {
             Page = page;
             Number = number;
@@ -12,6 +12,6 @@ namespace IRSteps.Paging
 
         public Page<T> Page { get; }
         public int Number { get; }
-        public string NextToken { get; }
+        public string? NextToken { get; }
     }
 }

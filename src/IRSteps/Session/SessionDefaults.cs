@@ -14,7 +14,7 @@ namespace IRSteps.Session
         public const string RegionVariable = "StoredAWSRegion";
 
         /// <summary>Adds the session's defaults, read by <paramref name="readVariable"/> (null when unset), to a request.</summary>
-        public static ConnectionRequest WithSessionDefaults(this ConnectionRequest request, Func<string, object> readVariable)
+        public static ConnectionRequest WithSessionDefaults(this ConnectionRequest request, Func<string, object?> readVariable)
         {
             request.StoredCredentials = Unwrap(readVariable(CredentialsVariable));
             request.StoredRegion = Unwrap(readVariable(RegionVariable))?.ToString();
@@ -22,6 +22,6 @@ namespace IRSteps.Session
         }
 
         /// <summary>The object a PowerShell value stands for (a variable or a bound argument may be wrapped in a PSObject).</summary>
-        public static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+        public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
 }

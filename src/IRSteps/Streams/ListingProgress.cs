@@ -121,7 +121,7 @@ namespace IRSteps.Streams
 
         private sealed class Bar
         {
-            public Bar(int id, string activity, string noun)
+            public Bar(int id, string activity, string? noun)
             {
                 Id = id;
                 Activity = activity;

@@ -19,7 +19,7 @@ namespace IRSteps.Streams
         private readonly CancellationToken cancellationToken;
         private readonly int pipelineThreadId;
         private volatile bool pumping;
-        private ListingProgress listingProgress;
+        private ListingProgress? listingProgress;
 
         /// <summary>Made on the pipeline thread, for the command that writes.</summary>
         /// <param name="cancellationToken">Ctrl+C: ends the wait for an MFA answer.</param>
@@ -43,7 +43,7 @@ namespace IRSteps.Streams
         /// The client asks for an MFA code while it gets assume-role credentials: on the pipeline thread we prompt
         /// at once; from an SDK thread (a refresh during a call) the question waits for the pipeline thread's pump.
         /// </summary>
-        public string ReadMfaCode(string prompt)
+        public string? ReadMfaCode(string prompt)
         {
             if (Thread.CurrentThread.ManagedThreadId == pipelineThreadId) return PromptForCode(prompt);
             if (!pumping) throw new InvalidOperationException("an MFA code is needed while no command is waiting on AWS; run the command again.");
@@ -88,7 +88,8 @@ namespace IRSteps.Streams
             {
                 if (message.Question != null)
                 {
-                    message.Question.Answer(() => PromptForCode(message.Question.Prompt));
+                    Question question = message.Question;
+                    question.Answer(() => PromptForCode(question.Prompt));
                 }
                 else if (message.Report != null)
                 {
@@ -116,7 +117,7 @@ namespace IRSteps.Streams
             return listingProgress;
         }
 
-        private string PromptForCode(string prompt)
+        private string? PromptForCode(string prompt)
         {
             cmdlet.Host.UI.Write(prompt);
             return cmdlet.Host.UI.ReadLine();
@@ -149,17 +150,17 @@ namespace IRSteps.Streams
             }
 
             public bool IsDebug { get; }
-            public string Text { get; }
-            public Question Question { get; }
-            public RequestReport Report { get; }
+            public string? Text { get; }
+            public Question? Question { get; }
+            public RequestReport? Report { get; }
         }
 
         /// <summary>A prompt asked from a client thread and answered on the pipeline thread.</summary>
         private sealed class Question
         {
             private readonly ManualResetEventSlim answered = new ManualResetEventSlim(false);
-            private string answer;
-            private Exception error;
+            private string? answer;
+            private Exception? error;
 
             public Question(string prompt)
             {
@@ -168,7 +169,7 @@ namespace IRSteps.Streams
 
             public string Prompt { get; }
 
-            public void Answer(Func<string> ask)
+            public void Answer(Func<string?> ask)
             {
                 try
                 {
@@ -182,7 +183,7 @@ namespace IRSteps.Streams
                 answered.Set();
             }
 
-            public string Wait(CancellationToken cancellationToken)
+            public string? Wait(CancellationToken cancellationToken)
             {
                 answered.Wait(cancellationToken);
                 if (error != null) throw new InvalidOperationException(error.Message, error);

@@ -48,8 +48,8 @@ namespace IRSteps.Streams
             ObserveCall("StopInferenceRecommendationsJob", Subjects.Job(request.JobName),
                 () => inner.StopInferenceRecommendationsJobAsync(request, cancellationToken), r => "accepted");
 
-        private Task<T> ObserveListing<T>(string operation, string subject, string token, string itemNoun,
-                                          Func<Task<T>> call, Func<T, int> count, Func<T, string> nextToken)
+        private Task<T> ObserveListing<T>(string operation, string? subject, string? token, string itemNoun,
+                                          Func<Task<T>> call, Func<T, int> count, Func<T, string?> nextToken)
             where T : IServiceResponse
         {
             // Taken out as it is asked for: the map holds only the tokens not yet followed, not one per page read.
@@ -57,19 +57,19 @@ namespace IRSteps.Streams
             report(RequestReport.Started(operation, subject, page, itemNoun));
             return Observe(operation, subject, page, itemNoun, call, (response, milliseconds) =>
             {
-                string next = nextToken(response);
-                if (!string.IsNullOrEmpty(next)) pageOfToken[next] = page + 1;
+                string? next = nextToken(response);
+                if (next != null && next.Length > 0) pageOfToken[next] = page + 1;
                 return new RequestReport(operation, subject, page, count(response), itemNoun, null, milliseconds, response.RequestId, string.IsNullOrEmpty(next), null);
             });
         }
 
-        private Task<T> ObserveCall<T>(string operation, string subject, Func<Task<T>> call, Func<T, string> result)
+        private Task<T> ObserveCall<T>(string operation, string? subject, Func<Task<T>> call, Func<T, string?> result)
             where T : IServiceResponse =>
             Observe(operation, subject, null, null, call, (response, milliseconds) =>
                 new RequestReport(operation, subject, null, null, null, result(response), milliseconds, response.RequestId, false, null));
 
         /// <summary>Makes the call and reports how it ended: <paramref name="succeeded"/> makes the report of an answer (given the milliseconds).</summary>
-        private async Task<T> Observe<T>(string operation, string subject, int? page, string itemNoun, Func<Task<T>> call, Func<T, long, RequestReport> succeeded)
+        private async Task<T> Observe<T>(string operation, string? subject, int? page, string? itemNoun, Func<Task<T>> call, Func<T, long, RequestReport> succeeded)
         {
             var stopwatch = Stopwatch.StartNew();
             T response;

@@ -13,11 +13,11 @@ namespace IRSteps.Streams
     internal sealed class RequestReport
     {
         /// <summary>A listing's request about to be sent (no -Verbose line: it tells progress a page is awaited).</summary>
-        public static RequestReport Started(string operation, string subject, int page, string itemNoun) =>
+        public static RequestReport Started(string operation, string? subject, int page, string? itemNoun) =>
             new RequestReport(operation, subject, page, null, itemNoun, null, 0, null, false, null) { IsStart = true };
 
-        public RequestReport(string operation, string subject, int? page, int? items, string itemNoun, string result,
-                             long elapsedMilliseconds, string requestId, bool isLastPage, Exception error)
+        public RequestReport(string operation, string? subject, int? page, int? items, string? itemNoun, string? result,
+                             long elapsedMilliseconds, string? requestId, bool isLastPage, Exception? error)
         {
             Operation = operation;
             Subject = subject;
@@ -35,7 +35,7 @@ namespace IRSteps.Streams
         public string Operation { get; }
 
         /// <summary>What the request was about, e.g. "job 'nightly-resnet50'"; null for a listing of jobs.</summary>
-        public string Subject { get; }
+        public string? Subject { get; }
 
         /// <summary>For a listing: the page's number in this command (1 for the first page read, resumed or not).</summary>
         public int? Page { get; }
@@ -44,19 +44,19 @@ namespace IRSteps.Streams
         public int? Items { get; }
 
         /// <summary>What the items are ("steps", "jobs").</summary>
-        public string ItemNoun { get; }
+        public string? ItemNoun { get; }
 
         /// <summary>For an operation that is not a listing: what it answered, e.g. the job's status.</summary>
-        public string Result { get; }
+        public string? Result { get; }
 
         public long ElapsedMilliseconds { get; }
-        public string RequestId { get; }
+        public string? RequestId { get; }
 
         /// <summary>For a listing: the page carried no NextToken.</summary>
         public bool IsLastPage { get; }
 
         /// <summary>Why the request failed; null when it succeeded.</summary>
-        public Exception Error { get; }
+        public Exception? Error { get; }
 
         public bool Succeeded => Error == null;
 
@@ -72,10 +72,10 @@ namespace IRSteps.Streams
             string head = Operation + (Subject == null ? string.Empty : " " + Subject) +
                           (Page.HasValue ? " page " + Page.Value.ToString(CultureInfo.InvariantCulture) : string.Empty);
             string body;
-            string requestId = RequestId;
+            string? requestId = RequestId;
             if (Error == null)
             {
-                string what = Items.HasValue ? Items.Value.ToString(CultureInfo.InvariantCulture) + " " + ItemNoun : Result;
+                string? what = Items.HasValue ? Items.Value.ToString(CultureInfo.InvariantCulture) + " " + ItemNoun : Result;
                 body = what + " in " + ElapsedMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms";
             }
             else

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Text.RegularExpressions;
 
@@ -40,7 +41,7 @@ namespace IRSteps.Validation
         /// <summary>
         /// Null stays null; otherwise the value to send, or false with a message naming the parameter and the known values.
         /// </summary>
-        public bool TryNormalize(string parameterName, string value, out string normalized, out string problem)
+        public bool TryNormalize(string parameterName, string? value, out string? normalized, [NotNullWhen(false)] out string? problem)
         {
             normalized = null;
             problem = null;

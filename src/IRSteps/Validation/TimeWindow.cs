@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace IRSteps.Validation
@@ -6,7 +7,7 @@ namespace IRSteps.Validation
     /// <summary>A pair of time filters given the wrong way round (After later than Before) is refused before any request.</summary>
     internal static class TimeWindow
     {
-        public static bool IsOpen(string afterName, DateTime? after, string beforeName, DateTime? before, out string problem)
+        public static bool IsOpen(string afterName, DateTime? after, string beforeName, DateTime? before, [NotNullWhen(false)] out string? problem)
         {
             problem = null;
             if (!after.HasValue || !before.HasValue) return true;

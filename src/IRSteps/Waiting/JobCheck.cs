@@ -16,13 +16,18 @@ namespace IRSteps.Waiting
         /// <summary>Steps are counted 100 a page, the most the service allows, to keep the calls per poll few.</summary>
         public const int StepPageSize = 100;
 
-        public DescribeInferenceRecommendationsJobResponse Job { get; private set; }
+        private JobCheck(DescribeInferenceRecommendationsJobResponse job)
+        {
+            Job = job;
+        }
+
+        public DescribeInferenceRecommendationsJobResponse Job { get; }
 
         /// <summary>The steps counted; null for a finished job (not counted) or when counting failed.</summary>
-        public StepTally Steps { get; private set; }
+        public StepTally? Steps { get; private set; }
 
         /// <summary>Why the steps could not be counted; the check itself still stands.</summary>
-        public IRStepsServiceException StepsError { get; private set; }
+        public IRStepsServiceException? StepsError { get; private set; }
 
         public bool IsFinished => JobStatuses.IsTerminal(Job.Status);
 
@@ -32,11 +37,8 @@ namespace IRSteps.Waiting
         /// <summary>Describes the job (its errors propagate) and, unless it has finished, counts its steps (their errors are kept).</summary>
         public static async Task<JobCheck> RunAsync(IRecommenderClient client, string jobName, CancellationToken cancellationToken)
         {
-            var check = new JobCheck
-            {
-                Job = await client.DescribeInferenceRecommendationsJobAsync(new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, cancellationToken)
-                    .ConfigureAwait(false),
-            };
+            var check = new JobCheck(await client.DescribeInferenceRecommendationsJobAsync(
+                new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, cancellationToken).ConfigureAwait(false));
             if (check.IsFinished) return check;
 
             try
@@ -59,7 +61,8 @@ namespace IRSteps.Waiting
 
             while (reader.HasMorePages)
             {
-                Page<InferenceRecommendationsJobStep> page = await reader.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                Page<InferenceRecommendationsJobStep>? page = await reader.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                if (page == null) break;
                 foreach (InferenceRecommendationsJobStep step in page.Items)
                 {
                     tally.Add(step.Status);

@@ -9,7 +9,7 @@ namespace IRSteps.Waiting
         public int Done { get; private set; }
         public int Failed { get; private set; }
 
-        public void Add(string stepStatus)
+        public void Add(string? stepStatus)
         {
             Total++;
             if (JobStatuses.IsTerminal(stepStatus)) Done++;

@@ -41,7 +41,7 @@ namespace IRSteps.Client.SageMaker.Operations
         /// <summary>Writes the members of the input that are set, and only those.</summary>
         protected abstract void WriteMembers(Utf8JsonWriter writer, TInput input);
 
-        protected static void WriteString(Utf8JsonWriter writer, string name, string value)
+        protected static void WriteString(Utf8JsonWriter writer, string name, string? value)
         {
             if (value != null) writer.WriteString(name, value);
         }

@@ -74,7 +74,7 @@ namespace IRSteps.Client.SageMaker.Operations
     /// <summary>An error answer of SageMaker, as the SDK pipeline carries it.</summary>
     internal sealed class SageMakerServiceException : AmazonServiceException
     {
-        public SageMakerServiceException(string message, Exception innerException, ErrorType errorType, string errorCode, string requestId, HttpStatusCode statusCode)
+        public SageMakerServiceException(string message, Exception? innerException, ErrorType errorType, string? errorCode, string? requestId, HttpStatusCode statusCode)
             : base(message, innerException, errorType, errorCode, requestId, statusCode)
         {
         }

@@ -30,6 +30,6 @@ namespace IRSteps.Client.SageMaker.Operations
     /// <summary>Carries an operation's output back out of the SDK pipeline.</summary>
     internal sealed class SageMakerResponse<TOutput> : AmazonWebServiceResponse
     {
-        public TOutput Output { get; set; }
+        public TOutput? Output { get; set; }
     }
 }

@@ -8,10 +8,10 @@ namespace IRSteps.Client.SageMaker.Transform
     /// Reads one JSON object into a model type: null for a JSON null, members we know into their
     /// properties, members we don't know skipped (the service adds members; a script must not break).
     /// </summary>
-    internal abstract class StructureUnmarshaller<T> : IJsonUnmarshaller<T, JsonUnmarshallerContext>
+    internal abstract class StructureUnmarshaller<T> : IJsonUnmarshaller<T?, JsonUnmarshallerContext>
         where T : class, new()
     {
-        public T Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
+        public T? Unmarshall(JsonUnmarshallerContext context, ref StreamingUtf8JsonReader reader)
         {
             if (context.IsEmptyResponse) return null;
             context.Read(ref reader);
