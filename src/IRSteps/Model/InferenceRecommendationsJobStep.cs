@@ -11,8 +11,8 @@ namespace IRSteps.Model
     /// they exist wherever the object goes (a ForEach-Object -Parallel or thread-job runspace, a C# caller, a
     /// runspace that never imported the module's type data); they are typed (int?, double?), so Sort-Object and
     /// -le compare numbers; they cost a property read, not a script block invocation per object
-    /// (bench/Flattened-Properties.ps1: Sort-Object over 100,000 steps about 2x, Where-Object 1.6x faster than a
-    /// ScriptProperty); and Get-Member lists them as properties. They are computed on each read, so an object built
+    /// (bench/Flattened-Properties.ps1 measures Sort-Object and Where-Object against a ScriptProperty); and
+    /// Get-Member lists them as properties. They are computed on each read, so an object built
     /// with <c>[IRSteps.Model.InferenceRecommendationsJobStep]@{ InferenceBenchmark = @{ ... } }</c> or changed
     /// later always agrees with its nested members; being read-only they cannot be set in such a hashtable.
     /// A member absent from the answer is $null here too, never 0.
