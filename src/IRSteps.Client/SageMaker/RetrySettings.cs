@@ -40,34 +40,23 @@ namespace IRSteps.Client.SageMaker
             string profile = string.IsNullOrEmpty(profileName) ? DefaultAWSCredentialsIdentityResolver.GetProfileName() : profileName!;
             var fromProfile = new ProfileInternalConfiguration(store ?? new CredentialProfileStoreChain(), profile);
 
-            RequestRetryMode mode = RequestRetryMode.Standard;
-            string modeSource = "the SDK's default";
-            if (environment.RetryMode.HasValue)
+            var (mode, modeSource) = FirstSet(RequestRetryMode.Standard,
+                (environment.RetryMode, "AWS_RETRY_MODE"), (fromProfile.RetryMode, "retry_mode of profile '" + profile + "'"));
+            var (attempts, attemptsSource) = FirstSet(3,
+                (environment.MaxAttempts, "AWS_MAX_ATTEMPTS"), (fromProfile.MaxAttempts, "max_attempts of profile '" + profile + "'"));
+            return new RetrySettings(mode, modeSource, Math.Max(1, attempts), attemptsSource);
+        }
+
+        /// <summary>The first setting given, with where it came from; else the SDK's default.</summary>
+        private static (T Value, string Source) FirstSet<T>(T sdkDefault, params (T? Value, string Source)[] settings)
+            where T : struct
+        {
+            foreach ((T? value, string source) in settings)
             {
-                mode = environment.RetryMode.Value;
-                modeSource = "AWS_RETRY_MODE";
-            }
-            else if (fromProfile.RetryMode.HasValue)
-            {
-                mode = fromProfile.RetryMode.Value;
-                modeSource = "retry_mode of profile '" + profile + "'";
+                if (value.HasValue) return (value.Value, source);
             }
 
-            int attempts = 3;
-            string attemptsSource = "the SDK's default";
-            if (environment.MaxAttempts.HasValue)
-            {
-                attempts = environment.MaxAttempts.Value;
-                attemptsSource = "AWS_MAX_ATTEMPTS";
-            }
-            else if (fromProfile.MaxAttempts.HasValue)
-            {
-                attempts = fromProfile.MaxAttempts.Value;
-                attemptsSource = "max_attempts of profile '" + profile + "'";
-            }
-
-            attempts = Math.Max(1, attempts);
-            return new RetrySettings(mode, modeSource, attempts, attemptsSource);
+            return (sdkDefault, "the SDK's default");
         }
 
         public void ApplyTo(ClientConfig config)

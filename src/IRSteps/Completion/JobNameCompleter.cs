@@ -5,7 +5,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using System.Threading;
 using System.Threading.Tasks;
 using IRSteps.Contract;
@@ -21,7 +20,7 @@ namespace IRSteps.Completion
     /// <see cref="TimeLimit"/> or not at all; any failure (no credentials, no network, throttling) gives no
     /// completions and is never thrown into the prompt.
     /// </summary>
-    public sealed class JobNameCompleter : IArgumentCompleter
+    public sealed class JobNameCompleter : Completer
     {
         /// <summary>How long Tab may wait for the service, credential resolution included.</summary>
         public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
@@ -36,28 +35,14 @@ namespace IRSteps.Completion
 
         private const int MaxResults = 100;
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        internal override IEnumerable<CompletionResult> Complete(string typed, IDictionary fakeBoundParameters)
         {
-            try
-            {
-                string typed = Words.Unquote(wordToComplete);
-                ConnectionRequest connection = CommandLineConnection.From(fakeBoundParameters);
-                List<InferenceRecommendationsJob>? jobs = ListJobs(connection, typed);
-                if (jobs == null) return Array.Empty<CompletionResult>();
+            List<InferenceRecommendationsJob>? jobs = ListJobs(CommandLineConnection.From(fakeBoundParameters), typed);
+            if (jobs == null) return Array.Empty<CompletionResult>();
 
-                // Names that start with what is typed first, then those that only contain it; newest first within each.
-                return jobs
-                    .Where(job => !string.IsNullOrEmpty(job.JobName))
-                    .OrderBy(job => job.JobName!.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                    .Select(job => new CompletionResult(job.JobName!, job.JobName!, CompletionResultType.ParameterValue, ToolTip(job)))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                // Completion must never fail the prompt: no result is the answer to every problem here.
-                return Array.Empty<CompletionResult>();
-            }
+            // Names that start with what is typed first, then those that only contain it; newest first within each.
+            return Words.StartingWithFirst(jobs.Where(job => !string.IsNullOrEmpty(job.JobName)), job => job.JobName!, typed)
+                .Select(job => new CompletionResult(job.JobName!, job.JobName!, CompletionResultType.ParameterValue, ToolTip(job)));
         }
 
         private static List<InferenceRecommendationsJob>? ListJobs(ConnectionRequest connection, string typed)

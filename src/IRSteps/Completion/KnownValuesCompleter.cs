@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using IRSteps.Validation;
 
 namespace IRSteps.Completion
@@ -13,7 +12,7 @@ namespace IRSteps.Completion
     /// input against (<see cref="ServiceValues"/>). The parameter itself stays an open string (no ValidateSet): a
     /// value the service adds later still reaches it.
     /// </summary>
-    public abstract class KnownValuesCompleter : IArgumentCompleter
+    public abstract class KnownValuesCompleter : Completer
     {
         private readonly string[] values;
 
@@ -22,14 +21,9 @@ namespace IRSteps.Completion
             this.values = values;
         }
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            string typed = Words.Unquote(wordToComplete);
-            return values
+        internal override IEnumerable<CompletionResult> Complete(string typed, IDictionary fakeBoundParameters) =>
+            values
                 .Where(value => value.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, value))
-                .ToList();
-        }
+                .Select(value => new CompletionResult(value, value, CompletionResultType.ParameterValue, value));
     }
 }

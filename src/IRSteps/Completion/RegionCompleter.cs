@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
 using IRSteps.Loading;
 
 namespace IRSteps.Completion
@@ -12,28 +11,17 @@ namespace IRSteps.Completion
     /// -Region of every cmdlet: the regions the AWS SDK knows (the first Tab loads it, without any request), by
     /// system name, or by display name ("frank" finds eu-central-1); the display name is the tooltip.
     /// </summary>
-    public sealed class RegionCompleter : IArgumentCompleter
+    public sealed class RegionCompleter : Completer
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        internal override IEnumerable<CompletionResult> Complete(string typed, IDictionary fakeBoundParameters)
         {
-            try
-            {
-                string typed = Words.Unquote(wordToComplete);
-                IReadOnlyList<KeyValuePair<string, string>> regions = ClientLoader.Factory.Regions();
-                return regions
-                    .Where(region => region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
-                    .Concat(regions.Where(region => !region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
-                                                    (region.Value ?? string.Empty).IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
-                    .Select(region => new CompletionResult(region.Key, region.Key, CompletionResultType.ParameterValue,
-                        string.IsNullOrEmpty(region.Value) ? region.Key : region.Value))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                // The module's AWS client could not load: no completion, and the command itself will say why.
-                return Array.Empty<CompletionResult>();
-            }
+            IReadOnlyList<KeyValuePair<string, string>> regions = ClientLoader.Factory.Regions();
+            return regions
+                .Where(region => region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+                .Concat(regions.Where(region => !region.Key.StartsWith(typed, StringComparison.OrdinalIgnoreCase) &&
+                                                (region.Value ?? string.Empty).IndexOf(typed, StringComparison.OrdinalIgnoreCase) >= 0))
+                .Select(region => new CompletionResult(region.Key, region.Key, CompletionResultType.ParameterValue,
+                    string.IsNullOrEmpty(region.Value) ? region.Key : region.Value));
         }
     }
 }

@@ -1,3 +1,7 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace IRSteps.Completion
 {
     /// <summary>What the user typed, and what a completion must insert.</summary>
@@ -9,6 +13,10 @@ namespace IRSteps.Completion
             if (string.IsNullOrEmpty(word)) return string.Empty;
             return word.Trim('\'', '"');
         }
+
+        /// <summary>The items whose key starts with what is typed first, then the others, each group in its order.</summary>
+        public static IEnumerable<T> StartingWithFirst<T>(IEnumerable<T> items, Func<T, string> key, string typed) =>
+            items.OrderBy(item => key(item).StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1);
 
         /// <summary>A value as it must be typed: in single quotes when it holds anything a bare word cannot.</summary>
         public static string Quote(string value)
