@@ -3,7 +3,6 @@ using IRSteps.Completion;
 using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {

@@ -7,7 +7,6 @@ using IRSteps.Completion;
 using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Validation;
 using IRSteps.Waiting;
 
 namespace IRSteps.Commands

@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using IRSteps.Errors;
-using IRSteps.Paging;
 
 namespace IRSteps.Streams
 {

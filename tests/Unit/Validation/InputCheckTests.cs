@@ -1,4 +1,3 @@
-using IRSteps.Commands;
 using IRSteps.Validation;
 using Xunit;
 

@@ -15,7 +15,6 @@ using IRSteps.Client;
 using IRSteps.Client.SageMaker.Operations;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Paging;
 using Xunit;
 using Xunit.Abstractions;
 
