@@ -2,7 +2,10 @@ using IRSteps.Model;
 
 namespace IRSteps.Client.SageMaker.Operations
 {
-    /// <summary>The operations the module wraps. A new one is a marshaller, an unmarshaller and a line here.</summary>
+    /// <summary>
+    /// The operations the module wraps: each pairs its marshaller and unmarshaller. A new operation touches a dozen
+    /// files besides this one; docs/ARCHITECTURE.md ("Adding an operation") lists them.
+    /// </summary>
     internal static class SageMakerOperations
     {
         public static readonly SageMakerOperation<ListInferenceRecommendationsJobStepsRequest, ListInferenceRecommendationsJobStepsResponse> ListInferenceRecommendationsJobSteps =
