@@ -40,15 +40,15 @@ namespace IRSteps.Client.SageMaker
             string profile = string.IsNullOrEmpty(profileName) ? DefaultAWSCredentialsIdentityResolver.GetProfileName() : profileName!;
             var fromProfile = new ProfileInternalConfiguration(store ?? new CredentialProfileStoreChain(), profile);
 
-            var (mode, modeSource) = FirstSet(RequestRetryMode.Standard,
+            var (mode, modeSource) = FirstGiven(RequestRetryMode.Standard,
                 (environment.RetryMode, "AWS_RETRY_MODE"), (fromProfile.RetryMode, "retry_mode of profile '" + profile + "'"));
-            var (attempts, attemptsSource) = FirstSet(3,
+            var (attempts, attemptsSource) = FirstGiven(3,
                 (environment.MaxAttempts, "AWS_MAX_ATTEMPTS"), (fromProfile.MaxAttempts, "max_attempts of profile '" + profile + "'"));
             return new RetrySettings(mode, modeSource, Math.Max(1, attempts), attemptsSource);
         }
 
         /// <summary>The first setting given, with where it came from; else the SDK's default.</summary>
-        private static (T Value, string Source) FirstSet<T>(T sdkDefault, params (T? Value, string Source)[] settings)
+        private static (T Value, string Source) FirstGiven<T>(T sdkDefault, params (T? Value, string Source)[] settings)
             where T : struct
         {
             foreach ((T? value, string source) in settings)
