@@ -3,11 +3,11 @@
     Builds, tests and demonstrates IRSteps. Run as: dotnet pwsh ./build.ps1 <Task>
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
-      Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
+      Build    (default) assemble the importable module at out/IRSteps and the tests' emulator host at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
       Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
-      Demo     Build, start the emulator, run the mission line against it, stop the emulator
+      Demo     Build, start the module's emulator (Start-IREmulator), run the mission line against it, stop it
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
 .EXAMPLE
@@ -66,6 +66,9 @@ function Invoke-BuildTask {
     foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
     }
+    # The emulator (Start-IREmulator) beside it, loaded the same way on its first use; its one dependency,
+    # System.Text.Json, is the copy AWSSDK.Core brought (tests/Emulator.Tests.ps1 checks the references).
+    Copy-Item (Join-Path $Root "src/IRSteps.Emulator/bin/$Configuration/netstandard2.0/IRSteps.Emulator.*") $lib -Exclude '*.deps.json'
 
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
@@ -81,7 +84,7 @@ function Invoke-BuildTask {
 
     Invoke-HelpTask
 
-    # The emulator, built with the solution, goes where the tests and Demo look for it.
+    # The tests' emulator host (the same emulator in a process of its own), where the tests and bench look for it.
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
     Copy-Item -Recurse (Join-Path $Root "tests/Emulator/bin/$Configuration/net10.0") $EmulatorOut
 
@@ -185,17 +188,17 @@ function Invoke-TestTask {
 }
 
 function Invoke-DemoTask {
-    # Starts the emulator, runs the mission line against it and shows the existing endpoint's metrics.
+    # Starts the module's own emulator, runs the mission line against it and shows the existing endpoint's metrics.
     Invoke-BuildTask
-    . (Join-Path $Root 'tests/Emulator/Emulator.ps1')
-    $emulator = Start-IRStepsEmulator -Path (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
+    Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
+    $emulator = Start-IREmulator
     try {
         $job = 'nightly-resnet50'
-        $env:AWS_ACCESS_KEY_ID = 'AKIDTESTDEMO'
-        $env:AWS_SECRET_ACCESS_KEY = Get-IRStepsEmulatorSecret -AccessKey 'AKIDTESTDEMO'
-        $env:AWS_REGION = 'us-east-1'
-        $env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.Url
-        Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
+        $env:AWS_ACCESS_KEY_ID = $emulator.AccessKey
+        $env:AWS_SECRET_ACCESS_KEY = $emulator.SecretKey
+        $env:AWS_REGION = $emulator.Region
+        $env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.EndpointUrl
+        Write-Host "PS> `$emulator = Start-IREmulator    # $($emulator.EndpointUrl), its key pair in the AWS_* environment" -ForegroundColor Cyan
 
         Write-Host "PS> Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table" -ForegroundColor Cyan
         Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table | Out-Host
@@ -204,7 +207,7 @@ function Invoke-DemoTask {
         (Get-IRJobStep -JobName $job -Status COMPLETED -First 1).InferenceBenchmark.EndpointMetrics | Format-List | Out-Host
     }
     finally {
-        Stop-IRStepsEmulator $emulator
+        Stop-IREmulator $emulator
         Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY, Env:AWS_REGION, Env:AWS_ENDPOINT_URL_SAGEMAKER -ErrorAction Ignore
     }
 }
@@ -213,7 +216,7 @@ function Invoke-BenchTask {
     # Prints the benchmarks' figures (medians, with their references); not part of Test.
     Invoke-BuildTask
     Install-ConformancePackage
-    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'IRSteps.psd1') -EmulatorDll (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
+    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'IRSteps.psd1') -EmulatorDll (Join-Path $EmulatorOut 'IRSteps.EmulatorHost.dll')
 }
 
 function Invoke-CleanTask {

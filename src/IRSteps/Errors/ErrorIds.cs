@@ -37,5 +37,9 @@ namespace IRSteps.Errors
         public const string InvalidCredentials = "InvalidCredentials";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string ModuleLoadFailed = "ModuleLoadFailed";
+
+        // The emulator (Start-IREmulator and the cmdlets that use one).
+        public const string EmulatorStartFailed = "EmulatorStartFailed";
+        public const string EmulatorStopped = "EmulatorStopped";
     }
 }

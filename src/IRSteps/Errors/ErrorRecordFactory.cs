@@ -73,7 +73,9 @@ namespace IRSteps.Errors
                 case ErrorIds.NoRegion:
                 case ErrorIds.InvalidRegion:
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
-                case ErrorIds.ModuleLoadFailed: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.ModuleLoadFailed:
+                case ErrorIds.EmulatorStartFailed: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.EmulatorStopped: return ErrorCategory.InvalidOperation;
                 case ErrorIds.JobFailed: return ErrorCategory.InvalidResult;
                 case ErrorIds.OperationTimeout: return ErrorCategory.OperationTimeout;
                 default: return ErrorCategory.NotSpecified;

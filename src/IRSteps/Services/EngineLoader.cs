@@ -58,7 +58,7 @@ namespace IRSteps.Services
             }
         }
 
-        private static bool IsCoreClr =>
+        internal static bool IsCoreClr =>
             !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
     }
 }
