@@ -52,6 +52,7 @@ namespace IRSteps.Emulator.Http
                     {
                         var refusal = new HttpResponse(bad.Status, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(bad.Message + "\n")) { End = ConnectionEnd.Close };
                         await WriteAsync(refusal, keepAlive: false).ConfigureAwait(false);
+                        await CloseGracefullyAsync().ConfigureAwait(false);
                         return;
                     }
 
@@ -78,7 +79,11 @@ namespace IRSteps.Emulator.Http
                         return;
                     }
 
-                    if (!await WriteAsync(response, request.KeepAlive).ConfigureAwait(false)) return;
+                    if (!await WriteAsync(response, request.KeepAlive).ConfigureAwait(false))
+                    {
+                        if (response.End != ConnectionEnd.Reset) await CloseGracefullyAsync().ConfigureAwait(false);
+                        return;
+                    }
                 }
             }
             catch (Exception exception) when (exception is IOException || exception is SocketException || exception is ObjectDisposedException)
@@ -103,6 +108,24 @@ namespace IRSteps.Emulator.Http
             }
 
             Close();
+        }
+
+        /// <summary>
+        /// Ends the connection with a FIN after the answer, and closes the socket once the client has closed its side
+        /// (or after two seconds): closing at once, with the read still pending, would reset the connection.
+        /// </summary>
+        private async Task CloseGracefullyAsync()
+        {
+            try
+            {
+                socket.Shutdown(SocketShutdown.Send);
+                Task<int> drain = pendingRead ?? stream.ReadAsync(new byte[256], 0, 256);
+                pendingRead = null;
+                await Task.WhenAny(drain, Task.Delay(2000)).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is IOException || exception is SocketException || exception is ObjectDisposedException)
+            {
+            }
         }
 
         private void Close()
@@ -362,7 +385,6 @@ namespace IRSteps.Emulator.Http
                     Abort();
                     return false;
                 case ConnectionEnd.Close:
-                    socket.Shutdown(SocketShutdown.Send);
                     return false;
                 default:
                     return !closing;
