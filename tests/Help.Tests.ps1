@@ -84,6 +84,60 @@ BeforeAll {
             param($output)
             $output.Status | Should -Be 'STOPPED'
         }
+        'Start-IREmulator/Example 2: Try the module without an AWS account' = {
+            param($output)
+            $output.Count | Should -Be 7
+            $output.Status | Select-Object -Unique | Should -Be 'COMPLETED'
+        }
+        'Start-IREmulator/Example 3: Several emulators, each on its own port' = {
+            param($output)
+            $output | Should -BeNullOrEmpty
+        }
+        'Stop-IREmulator/Example 2: Stop several emulators from the pipeline' = {
+            param($output)
+            $output | Should -Be @($false, $false, $false)
+        }
+        'Add-IREmulatorJob/Example 1: A job with a benchmark you build' = {
+            param($output)
+            $output.InstanceType | Should -Be 'ml.c5.xlarge'
+            $output.LatencyVsEndpoint | Should -Be (38 / 52)
+        }
+        'Add-IREmulatorJob/Example 2: Replay a real job saved with Export-Clixml' = {
+            param($output)
+            $output.Count | Should -Be 3
+            $output[0].CostPerInference | Should -BeLessOrEqual $output[1].CostPerInference
+            $output[0].EndpointModelLatency | Should -Not -BeNullOrEmpty
+        }
+        'Add-IREmulatorJob/Example 3: A job that finishes after three looks' = {
+            param($output)
+            $output.Status | Should -Be 'COMPLETED'
+        }
+        'Add-IREmulatorJob/Example 4: A job that fails' = {
+            param($output)
+            $output[0].Status | Should -Be 'FAILED'
+            $output[-1] | Should -BeLike 'Job failed: JobFailed,*'
+        }
+        'Add-IREmulatorFault/Example 1: Throttle a job until the module gives up' = {
+            param($output)
+            $output | Should -Be 'Throttled,IRSteps.Commands.GetIRJobStepCommand'
+        }
+        'Add-IREmulatorFault/Example 2: Survive one throttled request' = {
+            param($output)
+            $output | Should -Be 8
+        }
+        'Add-IREmulatorFault/Example 3: A request that never gets an answer' = {
+            param($output)
+            $output | Should -Be 'RequestTimeout,IRSteps.Commands.GetIRJobCommand'
+        }
+        'Get-IREmulatorRequest/Example 1: The pages a listing asked for' = {
+            param($output)
+            $rows = @(($output | Out-String -Width 200) -split "`n" | Where-Object { $_ -match '^ListInferenceRecommendationsJobSteps\s+paged-job-25\s+10\b' })
+            $rows.Count | Should -Be 3
+        }
+        'Get-IREmulatorRequest/Example 2: Check who signed the requests' = {
+            param($output)
+            $output | Should -Be $true
+        }
     }
 }
 
@@ -160,7 +214,9 @@ Describe 'The examples in help' {
 
         $run = Invoke-ChildPwsh -Script $script -NonInteractive -Environment @{ PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath }
 
-        $run.Output[-1] | Should -Be 'Passed 2 Failed 0' -Because ($run.Output + $run.Errors -join "`n")
+        $tests = [regex]::Matches($Code, '(?m)^\s*It\s').Count
+        $tests | Should -BeGreaterThan 1
+        $run.Output[-1] | Should -Be "Passed $tests Failed 0" -Because ($run.Output + $run.Errors -join "`n")
     }
 }
 
