@@ -84,6 +84,9 @@ namespace IRSteps.Emulator
 
         public double ServerSeconds => (double)Interlocked.Read(ref serverTicks) / Stopwatch.Frequency;
 
+        /// <summary>TCP connections accepted since the emulator started: a keep-alive client opens one for many requests.</summary>
+        public long AcceptedConnections => http.AcceptedConnections;
+
         /// <summary>Adds a job whose status moves one place along <paramref name="statuses"/> with each Describe.</summary>
         public void AddJob(string jobName, IEnumerable<IRSteps.Model.InferenceRecommendationsJobStep> steps, IEnumerable<string> statuses, string failureReason)
         {

@@ -76,6 +76,7 @@ namespace IRSteps.Tests
             Assert.All(requests, r => Assert.Equal(10, r.MaxResults));
             Assert.All(requests, r => Assert.Equal(emulator.Keys.AccessKey, r.AccessKey));
             Assert.All(requests, r => Assert.Equal("eu-west-1", r.Region));
+            Assert.Equal(1, emulator.AcceptedConnections); // the client kept its connection alive across the pages
         }
 
         [Fact]

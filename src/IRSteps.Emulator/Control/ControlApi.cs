@@ -56,7 +56,7 @@ namespace IRSteps.Emulator.Control
                 case "GET /stats":
                     long served = server.ServedRequests;
                     double seconds = server.ServerSeconds;
-                    return Reply(200, new { Requests = served, ServerSeconds = seconds, AverageMs = served == 0 ? 0 : seconds * 1000 / served });
+                    return Reply(200, new { Requests = served, ServerSeconds = seconds, AverageMs = served == 0 ? 0 : seconds * 1000 / served, Connections = server.AcceptedConnections });
                 case "GET /requests":
                     return Reply(200, server.Requests.Snapshot());
                 case "DELETE /requests":

@@ -19,6 +19,7 @@ namespace IRSteps.Emulator.Http
         private readonly Func<HttpExchange, Task<HttpResponse>> handler;
         private readonly ConcurrentDictionary<HttpConnection, bool> connections = new ConcurrentDictionary<HttpConnection, bool>();
         private int stopped;
+        private long accepted;
 
         private HttpServer(TcpListener listener, Func<HttpExchange, Task<HttpResponse>> handler)
         {
@@ -28,6 +29,9 @@ namespace IRSteps.Emulator.Http
         }
 
         public int Port { get; }
+
+        /// <summary>Connections accepted since the server started (keep-alive clients open one and reuse it).</summary>
+        public long AcceptedConnections => Interlocked.Read(ref accepted);
 
         /// <summary>Listens on 127.0.0.1 (port 0: any free port) and serves until disposed. Throws SocketException when the port is taken.</summary>
         public static HttpServer Start(int port, Func<HttpExchange, Task<HttpResponse>> handler)
@@ -54,6 +58,7 @@ namespace IRSteps.Emulator.Http
                     continue; // a connection that failed while being accepted
                 }
 
+                Interlocked.Increment(ref accepted);
                 var connection = new HttpConnection(socket, handler);
                 connections[connection] = true;
                 if (Volatile.Read(ref stopped) != 0)
