@@ -379,3 +379,116 @@ Describe 'The recommendation and endpoint performance tables' {
         $table.Rows[0] | Should -Be @('1250', '2460', 'llama-2-70b-chat-production-endpoint-us-east-1-blue-green-01')
     }
 }
+
+Describe 'In a real terminal: pwsh inside tmux, 80 columns wide' {
+    BeforeAll {
+        # build.ps1 Test installs tmux when it is missing (a Debian package); a machine without it fails here,
+        # it is not skipped. Windows has no tmux: there the test is reported skipped, with the reason.
+        $tmux = if (-not $IsWindows) { (Get-Command tmux -CommandType Application -ErrorAction Ignore | Select-Object -First 1).Source }
+        $socket = 'irsteps-views-' + [Guid]::NewGuid().ToString('N').Substring(0, 12)
+        $flag = Join-Path ([IO.Path]::GetTempPath()) "$socket.go"
+        $names = @(
+            'dynamic-resnet50-nightly-benchmark-against-the-production-ep-01'
+            'dynamic-resnet50-nightly-benchmark-against-the-production-ep-02'
+        )
+
+        function Invoke-Tmux {
+            # Runs tmux on this test's own server (-L socket): other tmux sessions on the machine are not touched.
+            $output = & $tmux -L $socket @args 2>&1
+            if ($LASTEXITCODE -ne 0) { throw "tmux $($args -join ' ') failed ($LASTEXITCODE): $output" }
+            $output
+        }
+
+        function Wait-Screen {
+            # The pane's text (what the terminal shows, scrollback included) once it matches, polled.
+            param([scriptblock] $Until, [int] $Seconds = 60)
+            $deadline = [DateTime]::UtcNow.AddSeconds($Seconds)
+            do {
+                $screen = @(Invoke-Tmux capture-pane -p -t views -S - -E -)
+                if (& $Until $screen) { return $screen }
+                Start-Sleep -Milliseconds 150
+            } while ([DateTime]::UtcNow -lt $deadline)
+            throw "The terminal did not show what was awaited in $Seconds s. It shows:`n$($screen -join "`n")"
+        }
+
+        if ($tmux) {
+            # What a user types at the prompt, one command after the other, each to the console (Out-Host).
+            $script = Join-Path ([IO.Path]::GetTempPath()) "$socket.ps1"
+            Set-Content -Path $script -Encoding utf8 -Value @"
+Import-Module '$ModuleManifest'
+Get-IRJobStep -JobName '$wideJob' | Out-Host
+Get-IRJob | Out-Host
+'IRSTEPS-TABLES-SHOWN'
+while (-not (Test-Path '$flag')) { Start-Sleep -Milliseconds 100 }
+'$($names[0])', '$($names[1])' | Wait-IRJob -PollInterval 0.3 | Out-Null
+'IRSTEPS-WAIT-ENDED'
+Start-Sleep -Seconds 120
+"@
+            $pwsh = (Get-Process -Id $PID).Path
+            $command = if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { "'$pwsh' '$(Join-Path $PSHOME 'pwsh.dll')'" } else { "'$pwsh'" }
+            # The server starts with this process's environment (the emulator's endpoint and test key), without
+            # NO_COLOR, so that pwsh draws its progress bars as it does for a user.
+            $savedNoColor = $env:NO_COLOR
+            Remove-Item Env:NO_COLOR -ErrorAction Ignore
+            try {
+                Invoke-Tmux -f /dev/null new-session -d -s views -x 80 -y 50 "$command -NoProfile -NoLogo -File '$script'"
+            }
+            finally {
+                if ($null -ne $savedNoColor) { $env:NO_COLOR = $savedNoColor }
+            }
+            $tables = Wait-Screen { param($s) $s -contains 'IRSTEPS-TABLES-SHOWN' }
+        }
+    }
+
+    AfterAll {
+        if ($tmux) {
+            & $tmux -L $socket kill-server 2>&1 | Out-Null
+            Remove-Item -Force -ErrorAction Ignore $script, $flag
+        }
+    }
+
+    BeforeEach {
+        if (-not $tmux) {
+            if ($IsWindows) { Set-ItResult -Skipped -Because 'tmux does not run on Windows' }
+            else { throw 'tmux is not on the PATH: build.ps1 Test installs it (apt-get install tmux), or install it yourself.' }
+        }
+    }
+
+    It 'shows the step table whole: one header line, no line wrapped, every value in full' {
+        $text = $tables -join "`n"
+        $text = $text.Substring(0, $text.IndexOf('IRSTEPS-TABLES-SHOWN'))
+        $stepsText = $text.Substring(0, $text.IndexOf("`nStatus      Created (UTC)"))
+        $table = Assert-Table -Text $stepsText -Width 80 -View $stepView
+
+        $table.Group | Should -Be $wideJob
+        $table.Rows.Count | Should -Be 7
+        $table.Rows[0] | Should -Be @('COMPLETED', '15.7066', '5.9899', '43700', '35.0x', '1042', '0.42x', 'ml.inf2.48xlarge x1')
+        $table.Rows[1] | Should -Be @('COMPLETED', '75.377', '123.456', '10176', '8.14x', '1875', '0.76x', 'ml.p4d.24xlarge x2')
+        $table.Rows[2] | Should -Be @('COMPLETED', '247.80', '41.2345', '100160', '', '2048', '', 'ml.trn1n.32xlarge x10')
+        $table.Rows[6] | Should -Be @('COMPLETED', '0.00', '987.654', '310', '0.25x', '8750', '3.56x', 'serverless 6GB x200')
+    }
+
+    It 'shows the job table with every column, the long name wrapped below, not cut' {
+        $text = $tables -join "`n"
+        $text = $text.Substring(0, $text.IndexOf('IRSTEPS-TABLES-SHOWN'))
+        $jobsText = $text.Substring($text.IndexOf("`nStatus      Created (UTC)"))
+        $view = Get-TableView IRSteps.Model.InferenceRecommendationsJob IRSteps.Model.InferenceRecommendationsJob
+        $table = Assert-Table -Text $jobsText -Width 80 -View $view
+
+        $table.Rows[-1] | Should -Be @('STOPPED', '2024-06-01 00:00', '2024-06-01 01:45', $wideJob)
+    }
+
+    It 'shows Wait-IRJob''s bars with each job''s name first, two long names told apart' {
+        foreach ($name in $names) { New-IRStepsEmulatorJob $emulator -JobName $name -Steps 3 -PhaseMs 1500 }
+        Set-Content -Path $flag -Value 'go'
+
+        $screen = Wait-Screen -Seconds 30 { param($s) @($s | Where-Object { $_ -match ' \[IN_PROGRESS: \d of 3 steps done' }).Count -eq 2 }
+        $bars = @($screen | Where-Object { $_ -match ' \[IN_PROGRESS: \d of 3 steps done' } | Sort-Object)
+
+        foreach ($bar in $bars) { $bar.TrimEnd().Length | Should -BeLessOrEqual 80 }
+        # At 80 columns a bar gives its activity 40: the name's start and its end around an ellipsis.
+        $bars[0] | Should -Match "^dynamic-resnet50-ni\u2026the-production-ep-01 \["
+        $bars[1] | Should -Match "^dynamic-resnet50-ni\u2026the-production-ep-02 \["
+        Wait-Screen -Seconds 60 { param($s) $s -contains 'IRSTEPS-WAIT-ENDED' } | Out-Null
+    }
+}
