@@ -6,7 +6,7 @@
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
-      Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Test     Build and Package, npm ci for tests/Conformance and tmux if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
@@ -141,6 +141,30 @@ function Install-ConformancePackage {
     }
 }
 
+function Install-TerminalTool {
+    # The views are tested once in a real terminal: pwsh inside tmux (tests/Views.Tests.ps1). tmux is a Debian
+    # package: installed here when missing, as root (a fresh CI machine) or with sudo that needs no password.
+    # Anywhere else it stops the run with what to do, rather than let the test be skipped. Windows has no tmux.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
+    if (Get-Command tmux -CommandType Application -ErrorAction Ignore) { return }
+    if (-not (Get-Command apt-get -CommandType Application -ErrorAction Ignore)) {
+        throw 'The terminal test needs tmux and this machine has no apt-get: install tmux (brew install tmux, dnf install tmux, ...).'
+    }
+    $sudo = @()
+    if ((& id -u) -ne '0') {
+        & sudo -n true 2>$null
+        if ($LASTEXITCODE -ne 0) { throw 'The terminal test needs tmux: run apt-get install -y tmux as root, then build.ps1 Test again.' }
+        $sudo = @('sudo', '-n')
+    }
+    Write-Host 'Installing tmux (apt-get) for the terminal test'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    foreach ($arguments in @(@('apt-get', 'update', '-qq'), @('apt-get', 'install', '-y', '-qq', 'tmux'))) {
+        $all = $sudo + $arguments
+        & $all[0] $all[1..($all.Count - 1)] | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "$($all -join ' ') failed with exit code $LASTEXITCODE; the terminal test needs tmux." }
+    }
+}
+
 function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
@@ -173,6 +197,7 @@ function Invoke-TestTask {
     Invoke-BuildTask
     Invoke-PackageTask
     Install-ConformancePackage
+    Install-TerminalTool
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed
