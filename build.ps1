@@ -54,8 +54,16 @@ function Get-ModuleVersion {
 }
 
 function Invoke-BuildTask {
-    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml) and out/emulator.
-    Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml, LICENSE) and out/emulator.
+    # -Quiet (Demo) shows the compiler's output only when the build fails: its warnings are for developers.
+    param([switch] $Quiet)
+    if ($Quiet) {
+        $output = & dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "dotnet build failed with exit code $LASTEXITCODE" }
+    }
+    else {
+        Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    }
 
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
     $lib = Join-Path $ModuleOut 'lib'
@@ -63,13 +71,14 @@ function Invoke-BuildTask {
 
     # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
     Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
-    foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
+    foreach ($notShipped in 'IRSteps.dll', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json', '*.pdb') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
     }
 
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
     Copy-Item (Join-Path $Root 'src/IRSteps/IRSteps.format.ps1xml'), (Join-Path $Root 'src/IRSteps/IRSteps.types.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
@@ -211,7 +220,7 @@ function Invoke-TestTask {
 
 function Invoke-DemoTask {
     # Starts the emulator, runs the mission line against it and shows the existing endpoint's metrics.
-    Invoke-BuildTask
+    Invoke-BuildTask -Quiet
     . (Join-Path $Root 'tests/Emulator/Emulator.ps1')
     $emulator = Start-IRStepsEmulator -Path (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
     try {
