@@ -59,10 +59,11 @@ namespace IRSteps.Commands
                 int width = host?.UI?.RawUI?.BufferSize.Width ?? 0;
                 return width > 0 ? width : (int?)null;
             }
-            catch (Exception exception) when (exception is NotImplementedException || exception is NotSupportedException ||
-                                              exception is InvalidOperationException || exception is System.IO.IOException)
+            catch (Exception exception) when (!(exception is OutOfMemoryException))
             {
-                // A host without a console (a remote session's, a custom host) may not know or may refuse.
+                // A host without a console refuses in its own way: the default host of the PowerShell API throws a
+                // HostException ("does not support user interaction"), others NotImplementedException or an IO
+                // error. The width only shortens a name: without it the name stays whole.
                 return null;
             }
         }
