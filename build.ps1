@@ -6,7 +6,7 @@
       Build    (default) assemble the importable module at out/IRSteps and the tests' emulator host at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
-      Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Test     Build and Package, npm ci for tests/Conformance and tmux if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the module's emulator (Start-IREmulator), run the mission line against it, stop it
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
@@ -54,8 +54,16 @@ function Get-ModuleVersion {
 }
 
 function Invoke-BuildTask {
-    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml) and out/emulator.
-    Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml, LICENSE) and out/emulator.
+    # -Quiet (Demo) shows the compiler's output only when the build fails: its warnings are for developers.
+    param([switch] $Quiet)
+    if ($Quiet) {
+        $output = & dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "dotnet build failed with exit code $LASTEXITCODE" }
+    }
+    else {
+        Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    }
 
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
     $lib = Join-Path $ModuleOut 'lib'
@@ -63,7 +71,7 @@ function Invoke-BuildTask {
 
     # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
     Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
-    foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
+    foreach ($notShipped in 'IRSteps.dll', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json', '*.pdb') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
     }
     # The emulator (Start-IREmulator) beside it, loaded the same way on its first use; its one dependency,
@@ -73,6 +81,7 @@ function Invoke-BuildTask {
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
     Copy-Item (Join-Path $Root 'src/IRSteps/IRSteps.format.ps1xml'), (Join-Path $Root 'src/IRSteps/IRSteps.types.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
@@ -144,6 +153,30 @@ function Install-ConformancePackage {
     }
 }
 
+function Install-TerminalTool {
+    # The views are tested once in a real terminal: pwsh inside tmux (tests/Views.Tests.ps1). tmux is a Debian
+    # package: installed here when missing, as root (a fresh CI machine) or with sudo that needs no password.
+    # Anywhere else it stops the run with what to do, rather than let the test be skipped. Windows has no tmux.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
+    if (Get-Command tmux -CommandType Application -ErrorAction Ignore) { return }
+    if (-not (Get-Command apt-get -CommandType Application -ErrorAction Ignore)) {
+        throw 'The terminal test needs tmux and this machine has no apt-get: install tmux (brew install tmux, dnf install tmux, ...).'
+    }
+    $sudo = @()
+    if ((& id -u) -ne '0') {
+        & sudo -n true 2>$null
+        if ($LASTEXITCODE -ne 0) { throw 'The terminal test needs tmux: run apt-get install -y tmux as root, then build.ps1 Test again.' }
+        $sudo = @('sudo', '-n')
+    }
+    Write-Host 'Installing tmux (apt-get) for the terminal test'
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    foreach ($arguments in @(@('apt-get', 'update', '-qq'), @('apt-get', 'install', '-y', '-qq', 'tmux'))) {
+        $all = $sudo + $arguments
+        & $all[0] $all[1..($all.Count - 1)] | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "$($all -join ' ') failed with exit code $LASTEXITCODE; the terminal test needs tmux." }
+    }
+}
+
 function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
@@ -176,6 +209,7 @@ function Invoke-TestTask {
     Invoke-BuildTask
     Invoke-PackageTask
     Install-ConformancePackage
+    Install-TerminalTool
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed
@@ -189,7 +223,7 @@ function Invoke-TestTask {
 
 function Invoke-DemoTask {
     # Starts the module's own emulator, runs the mission line against it and shows the existing endpoint's metrics.
-    Invoke-BuildTask
+    Invoke-BuildTask -Quiet
     Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
     $emulator = Start-IREmulator
     try {

@@ -178,6 +178,29 @@ Describe 'Help of <Name>' -ForEach $commands {
     It 'names its related links and the about topic' {
         $help.relatedLinks.navigationLink.linkText | Should -Contain 'about_IRSteps'
     }
+
+    It 'reads whole in a console of 80 columns: no line of ours longer than the 79 it gives, so none is cut mid-word' {
+        # Rendered far wider than any line, then measured: what a console of 80 columns would have to wrap.
+        # The syntax is PowerShell's own line (every cmdlet's wraps), and so is the common parameters' text.
+        $section = ''
+        $over = foreach ($line in (Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n') {
+            if ($line -match '^[A-Z][A-Z ]+$') { $section = $line }
+            if ($section -eq 'SYNTAX' -or $line -match 'CommonParameters|ErrorAction, ErrorVariable|about_CommonParameters') { continue }
+            if ($line.TrimEnd().Length -gt 79) { "[$section] $($line.TrimEnd())" }
+        }
+        $over | Should -BeNullOrEmpty
+    }
+
+    It 'has its source, en-US/<Name>.md, at most 80 columns wide' {
+        $source = Join-Path $RepoRoot "en-US/$Name.md"
+        Get-Content $source | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Help sources' {
+    It '<_> is at most 80 columns wide' -ForEach @('SharedParameters.md', 'about_IRSteps.help.txt') {
+        Get-Content (Join-Path $RepoRoot "en-US/$_") | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'The examples in help' {
@@ -221,6 +244,12 @@ Describe 'The examples in help' {
 }
 
 Describe 'about_IRSteps' {
+    It 'shows no line longer than 80 columns, as shipped' {
+        $shipped = Join-Path (Split-Path -Parent $ModuleManifest) 'en-US/about_IRSteps.help.txt'
+        Get-Content $shipped | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+        (Get-Help about_IRSteps | Out-String -Width 1000) -split '\r?\n' | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+    }
+
     It 'is found by Get-Help, offline' {
         $text = Get-Help about_IRSteps | Out-String
         foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
