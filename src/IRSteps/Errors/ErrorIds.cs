@@ -37,5 +37,10 @@ namespace IRSteps.Errors
         public const string InvalidCredentials = "InvalidCredentials";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string ModuleLoadFailed = "ModuleLoadFailed";
+
+        // Export-IRJobReport.
+        public const string ReportExists = "ReportExists";
+        public const string ReportNotWritable = "ReportNotWritable";
+        public const string InvalidReportInput = "InvalidReportInput";
     }
 }
