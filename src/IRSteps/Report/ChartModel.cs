@@ -7,6 +7,9 @@ namespace IRSteps.Report
         public int Step { get; set; }
 
         /// <summary>Instance type and count, e.g. "ml.c5.xlarge x1".</summary>
+        public string Configuration { get; set; }
+
+        /// <summary>What the charts write beside the point: the configuration, with "#step" when another step has the same.</summary>
         public string Label { get; set; }
 
         /// <summary>Model latency, ms.</summary>

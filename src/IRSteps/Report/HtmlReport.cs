@@ -171,7 +171,7 @@ namespace IRSteps.Report
 
         private static void Highlight(StringBuilder html, string heading, PlotPoint point)
         {
-            html.Append("<li><strong>").Append(heading).Append("</strong><span class=\"what\">").Append(Html.Escape(point.Label))
+            html.Append("<li><strong>").Append(heading).Append("</strong><span class=\"what\">").Append(Html.Escape(point.Configuration))
                 .Append("</span> <span class=\"note\">#").Append(point.Step).Append("</span><br>")
                 .Append(Html.Escape(MetricsText(point))).Append("</li>\n");
         }
@@ -238,7 +238,7 @@ namespace IRSteps.Report
                 if (notPlotted.Count > 0)
                 {
                     html.Append("<p class=\"note\">Not in the chart, for want of a cost per inference or a latency: ")
-                        .Append(Html.Escape(string.Join(", ", notPlotted.Select(p => "#" + p.Step.ToString(CultureInfo.InvariantCulture) + " " + p.Label))))
+                        .Append(Html.Escape(string.Join(", ", notPlotted.Select(p => "#" + p.Step.ToString(CultureInfo.InvariantCulture) + " " + p.Configuration))))
                         .Append(".</p>\n");
                 }
 
@@ -370,7 +370,7 @@ namespace IRSteps.Report
                 var point = new PlotPoint
                 {
                     Step = i + 1,
-                    Label = LabelOf(step.InferenceBenchmark?.EndpointConfiguration),
+                    Configuration = LabelOf(step.InferenceBenchmark?.EndpointConfiguration),
                     Latency = step.ModelLatency,
                     CostPerMillion = step.CostPerInference * ReportNumbers.PerMillion,
                     MaxInvocations = step.MaxInvocations,
@@ -379,9 +379,12 @@ namespace IRSteps.Report
             }
 
             // The same configuration twice (other environment variables, say) is told apart by its step number.
-            foreach (IGrouping<string, PlotPoint> same in points.GroupBy(p => p.Label).Where(g => g.Count() > 1))
+            var repeated = new HashSet<string>(points.GroupBy(p => p.Configuration).Where(g => g.Count() > 1).Select(g => g.Key));
+            foreach (PlotPoint point in points)
             {
-                foreach (PlotPoint point in same) point.Label += " #" + point.Step.ToString(CultureInfo.InvariantCulture);
+                point.Label = repeated.Contains(point.Configuration)
+                    ? point.Configuration + " #" + point.Step.ToString(CultureInfo.InvariantCulture)
+                    : point.Configuration;
             }
 
             List<PlotPoint> plotted = points.Where(p => p.CanPlot).ToList();
@@ -392,7 +395,7 @@ namespace IRSteps.Report
 
             foreach (PlotPoint point in points)
             {
-                point.Tooltip = "#" + point.Step.ToString(CultureInfo.InvariantCulture) + " " + point.Label + ": " + MetricsText(point)
+                point.Tooltip = "#" + point.Step.ToString(CultureInfo.InvariantCulture) + " " + point.Configuration + ": " + MetricsText(point)
                     + (point.OnFront ? " (Pareto front)" : string.Empty);
             }
 

@@ -5,14 +5,16 @@ namespace IRSteps.Report
 {
     /// <summary>
     /// Places point labels so that they overlap neither each other, nor the points, nor the reference lines' labels,
-    /// and stay inside the plot: beside the point first, then above or below it, then further off with a leader
-    /// line. A label that finds no free place is left out (the point's tooltip and the table still name it).
+    /// nor (where there is room) the lines, and stay inside the plot: beside the point first, then above or below it, then further off with a leader
+    /// line (only where asked: the Pareto front's). A label that finds no free place is left out (the point's tooltip
+    /// and the table still name it).
     /// </summary>
     internal sealed class LabelPlacer
     {
         private const double Gap = 3;
         private readonly List<Box> taken = new List<Box>();
         private readonly List<(double X, double Y, double R)> circles = new List<(double, double, double)>();
+        private readonly List<(double X1, double Y1, double X2, double Y2)> lines = new List<(double, double, double, double)>();
         private readonly Box bounds;
 
         public LabelPlacer(Box bounds)
@@ -24,18 +26,26 @@ namespace IRSteps.Report
 
         public void AddObstacle(Box box) => taken.Add(box);
 
+        /// <summary>A line no label may cross (the Pareto front, a reference line).</summary>
+        public void AddLine(double x1, double y1, double x2, double y2) => lines.Add((x1, y1, x2, y2));
+
         /// <summary>
         /// A free place for a label of the given size next to the circle at (x, y, r), or null. Leader is true when
         /// the place is far enough from the point to need a line to it.
         /// </summary>
-        public Box? Place(double x, double y, double r, double width, double height, out bool leader)
+        public Box? Place(double x, double y, double r, double width, double height, bool allowLeader, out bool leader)
         {
-            foreach ((Box box, bool far) in Candidates(x, y, r, width, height))
+            // Clear of the lines if possible; else across one (the labels have a halo that keeps them readable).
+            foreach (bool avoidLines in new[] { true, false })
             {
-                if (!Fits(box, x, y)) continue;
-                taken.Add(box);
-                leader = far;
-                return box;
+                foreach ((Box box, bool far) in Candidates(x, y, r, width, height))
+                {
+                    if (far && !allowLeader) break;
+                    if (!Fits(box, x, y, avoidLines)) continue;
+                    taken.Add(box);
+                    leader = far;
+                    return box;
+                }
             }
 
             leader = false;
@@ -56,8 +66,8 @@ namespace IRSteps.Report
             yield return (new Box(x - r * 0.7 - w, y - r * 0.7 - h, w, h), false);
             yield return (new Box(x - r * 0.7 - w, y + r * 0.7, w, h), false);
 
-            // Further off, a row at a time above and below, with a leader line.
-            for (int step = 1; step <= 8; step++)
+            // Further off, a row at a time above and below, with a leader line (for the points that matter most).
+            for (int step = 1; step <= 4; step++)
             {
                 double dy = step * (h + 2);
                 double dx = 10 + step * 2;
@@ -68,7 +78,7 @@ namespace IRSteps.Report
             }
         }
 
-        private bool Fits(Box box, double ownX, double ownY)
+        private bool Fits(Box box, double ownX, double ownY, bool avoidLines)
         {
             if (box.X < bounds.X || box.Y < bounds.Y || box.Right > bounds.Right || box.Bottom > bounds.Bottom) return false;
             foreach (Box other in taken)
@@ -80,6 +90,12 @@ namespace IRSteps.Report
             {
                 if (cx == ownX && cy == ownY) continue;
                 if (box.Touches(cx, cy, cr + 1)) return false;
+            }
+
+            if (!avoidLines) return true;
+            foreach ((double x1, double y1, double x2, double y2) in lines)
+            {
+                if (box.Crosses(x1, y1, x2, y2, 1)) return false;
             }
 
             return true;
@@ -115,6 +131,32 @@ namespace IRSteps.Report
             double dx = x - nearestX;
             double dy = y - nearestY;
             return dx * dx + dy * dy < r * r;
+        }
+
+        /// <summary>True when the segment from (x1, y1) to (x2, y2) passes through the box grown by margin (Liang-Barsky clipping).</summary>
+        public bool Crosses(double x1, double y1, double x2, double y2, double margin)
+        {
+            double dx = x2 - x1;
+            double dy = y2 - y1;
+            double enter = 0;
+            double leave = 1;
+            double[] p = { -dx, dx, -dy, dy };
+            double[] q = { x1 - (X - margin), Right + margin - x1, y1 - (Y - margin), Bottom + margin - y1 };
+            for (int i = 0; i < 4; i++)
+            {
+                if (p[i] == 0)
+                {
+                    if (q[i] < 0) return false;
+                    continue;
+                }
+
+                double t = q[i] / p[i];
+                if (p[i] < 0) enter = Math.Max(enter, t);
+                else leave = Math.Min(leave, t);
+                if (enter > leave) return false;
+            }
+
+            return true;
         }
 
         /// <summary>The point of the box's edge nearest to (x, y): where a leader line ends.</summary>

@@ -130,6 +130,7 @@ namespace IRSteps.Report
 
                     rows.Add(box);
                     placer.AddObstacle(box);
+                    placer.AddLine(at, Top, at, Top + plotHeight);
                     Svg.Text(html, toLeft ? box.Right : box.X, box.Y + LabelFontSize, reference.Text, toLeft ? "end" : "start", "reference-label " + reference.CssClass);
                 }
 
@@ -148,6 +149,10 @@ namespace IRSteps.Report
                 }
 
                 html.Append("\"><title>Pareto front: no other step is both cheaper and faster</title></polyline>\n");
+                for (int i = 1; i < front.Length; i++)
+                {
+                    placer.AddLine(px(front[i - 1].Latency.Value), py(front[i - 1].CostPerMillion.Value), px(front[i].Latency.Value), py(front[i].CostPerMillion.Value));
+                }
             }
 
             // Points: the front drawn last, on top; big points before small ones so none hides another.
@@ -171,7 +176,7 @@ namespace IRSteps.Report
                 double cx = px(point.Latency.Value);
                 double cy = py(point.CostPerMillion.Value);
                 double r = radius(point);
-                Box? placed = placer.Place(cx, cy, r, TextWidth(point.Label, LabelFontSize), LabelFontSize + 2, out bool leader);
+                Box? placed = placer.Place(cx, cy, r, TextWidth(point.Label, LabelFontSize), LabelFontSize + 2, point.OnFront, out bool leader);
                 if (!placed.HasValue)
                 {
                     result.LabelsLeftOut++;

@@ -10,12 +10,12 @@
     var rows = Array.prototype.slice.call(body.rows);
     var heads = table.tHead.rows[0].cells;
     rows.forEach(function (row, i) { row.sortIndex = i; });
+    table.classList.add('sorting');
     Array.prototype.forEach.call(heads, function (th, column) {
-      var button = document.createElement('button');
-      button.type = 'button';
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
-      button.addEventListener('click', function () {
+      th.tabIndex = 0;
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
+      function sort() {
         var ascending = th.getAttribute('aria-sort') !== 'ascending';
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
@@ -25,7 +25,7 @@
           else order = (typeof x === 'number' ? x - y : x.localeCompare(y)) * (ascending ? 1 : -1);
           return order || a.sortIndex - b.sortIndex;
         }).forEach(function (row) { body.appendChild(row); });
-      });
+      }
     });
   }
 
