@@ -250,8 +250,8 @@ namespace IRSteps.Report
                 html.Append("<figure class=\"bars-figure\">\n");
                 ThroughputChart.Write(html, id + "-bars", points, invocationLines);
                 html.Append("<figcaption>\n<ul class=\"legend\">\n");
-                LegendItem(html, "<rect class=\"bar front\" x=\"1\" y=\"3\" width=\"24\" height=\"10\"/>", "on the Pareto front");
-                if (points.Any(p => !p.OnFront && p.MaxInvocations.HasValue)) LegendItem(html, "<rect class=\"bar\" x=\"1\" y=\"3\" width=\"24\" height=\"10\"/>", "other completed steps");
+                LegendItem(html, "<rect class=\"key-bar front\" x=\"1\" y=\"3\" width=\"24\" height=\"10\"/>", "on the Pareto front");
+                if (points.Any(p => !p.OnFront && p.MaxInvocations.HasValue)) LegendItem(html, "<rect class=\"key-bar\" x=\"1\" y=\"3\" width=\"24\" height=\"10\"/>", "other completed steps");
                 if (invocationLines.Count > 0) LegendItem(html, "<line class=\"reference endpoint\" x1=\"1\" x2=\"25\" y1=\"8\" y2=\"8\"/>", "existing endpoint's max invocations");
                 html.Append("</ul>\n<p class=\"note\">Longer is better: the invocations per minute a configuration served before latency or errors rose.</p>\n</figcaption>\n</figure>\n");
             }
