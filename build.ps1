@@ -6,7 +6,7 @@
       Build    (default) assemble the importable module at out/IRSteps and the emulator at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
-      Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Test     Build and Package, npm ci for tests/Conformance and Chromium (apt-get) if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the emulator, run the mission line against it, stop the emulator
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
@@ -141,6 +141,27 @@ function Install-ConformancePackage {
     }
 }
 
+function Install-Chromium {
+    # The report tests render in headless Chromium. Found as the tests find it (IRSTEPS_CHROMIUM, then the PATH);
+    # else installed from Debian's packages when this is Debian run as root (as CI is); else Test stops here.
+    . (Join-Path $Root 'tests/BrowserTestHelpers.ps1')
+    $browser = Find-Chromium
+    if (-not $browser -and $IsLinux -and (Test-Path /etc/debian_version) -and (& id -u) -eq '0') {
+        Write-Host 'Installing Chromium from Debian for the report tests: apt-get install chromium'
+        $env:DEBIAN_FRONTEND = 'noninteractive'
+        & apt-get update -qq | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "apt-get update failed with exit code $LASTEXITCODE" }
+        & apt-get install -y -qq chromium | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "apt-get install chromium failed with exit code $LASTEXITCODE" }
+        $browser = Find-Chromium
+    }
+    if (-not $browser) {
+        throw 'The report tests need Chromium or Chrome: install it (on Debian as root, Test installs the chromium package itself), or set IRSTEPS_CHROMIUM to its path.'
+    }
+    $env:IRSTEPS_CHROMIUM = $browser
+    Write-Host "Chromium for the report tests: $browser"
+}
+
 function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
@@ -173,6 +194,7 @@ function Invoke-TestTask {
     Invoke-BuildTask
     Invoke-PackageTask
     Install-ConformancePackage
+    Install-Chromium
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed
