@@ -270,6 +270,30 @@ namespace IRSteps.Tests
         }
     }
 
+    public class CrowdedReportTests
+    {
+        [Fact]
+        public void ACrowdedChartLabelsOnlyItsParetoFront()
+        {
+            var random = new Random(400);
+            var collector = new ReportCollector();
+            for (int i = 0; i < ScatterChart.MostPointsAllLabelled + 100; i++)
+            {
+                collector.Add(ReportSamples.Step("crowded", "COMPLETED", "ml.c5.xlarge", 1 + i, 0.3, Math.Pow(10, -6.5 + random.NextDouble() * 3), 300 + random.Next(5000), 5 + random.Next(500)));
+            }
+
+            string html = HtmlReport.Write(collector.Jobs);
+            int front = Regex.Matches(html, "<circle class=\"point front\"").Count;
+            int labelled = Regex.Matches(html, "<text class=\"label[^\"]*\" data-step").Count;
+            int frontLabelled = Regex.Matches(html, "<text class=\"label front\" data-step").Count;
+            Assert.Equal(ScatterChart.MostPointsAllLabelled + 100, Regex.Matches(html, "<circle class=\"point[ \"]").Count);
+            Assert.True(front >= 2, "the sample has a front of several points");
+            Assert.Equal(labelled, frontLabelled);
+            Assert.True(labelled >= 1 && labelled <= front);
+            Assert.Contains("With so many points, only the Pareto front is labelled.", html);
+        }
+    }
+
     public class ReportPartsTests
     {
         [Fact]

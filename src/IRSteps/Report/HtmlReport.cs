@@ -228,6 +228,7 @@ namespace IRSteps.Report
 
                 html.Append("</ul>\n<p class=\"note\">Lower left is better: cheaper and faster. ");
                 if (chart.LogCost || chart.LogLatency) html.Append("Axes marked log scale grow tenfold per equal step. ");
+                if (chart.OnlyFrontLabelled) html.Append("With so many points, only the Pareto front is labelled. ");
                 if (chart.LabelsLeftOut > 0)
                 {
                     html.Append(Count(chart.LabelsLeftOut, "label was", "labels were")).Append(" left out where they would overlap: point at a step, or see the table. ");

@@ -22,6 +22,9 @@ namespace IRSteps.Report
         private const double MinRadius = 3.5;
         private const double MaxRadius = 11;
 
+        /// <summary>Above this many points, only the Pareto front's are labelled (and the labelling stays fast).</summary>
+        public const int MostPointsAllLabelled = 300;
+
         /// <summary>Average advance of a monospace character, in ems (DejaVu Sans Mono 0.60, Menlo 0.60, Consolas 0.55).</summary>
         public const double MonospaceAdvance = 0.61;
 
@@ -30,6 +33,7 @@ namespace IRSteps.Report
             public bool LogLatency { get; set; }
             public bool LogCost { get; set; }
             public int LabelsLeftOut { get; set; }
+            public bool OnlyFrontLabelled { get; set; }
             public double SmallestRadius { get; set; }
             public double LargestRadius { get; set; }
             public int? FewestInvocations { get; set; }
@@ -168,8 +172,14 @@ namespace IRSteps.Report
 
             html.Append("</g>\n");
 
-            // Labels: the front's first, then from the cheapest up.
+            // Labels: the front's first, then from the cheapest up (only the front's on a crowded chart).
             IEnumerable<PlotPoint> labelOrder = points.OrderByDescending(p => p.OnFront).ThenBy(p => p.CostPerMillion.Value).ThenBy(p => p.Latency.Value).ThenBy(p => p.Step);
+            if (points.Count > MostPointsAllLabelled)
+            {
+                result.OnlyFrontLabelled = true;
+                labelOrder = labelOrder.Where(p => p.OnFront);
+            }
+
             html.Append("<g class=\"labels\">\n");
             foreach (PlotPoint point in labelOrder)
             {
