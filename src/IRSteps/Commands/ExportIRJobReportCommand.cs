@@ -11,7 +11,6 @@ namespace IRSteps.Commands
     /// SupportsShouldProcess: -WhatIf writes nothing; an existing file is replaced only with -Force.
     /// </summary>
     [Cmdlet(VerbsData.Export, "IRJobReport", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
-    [OutputType(typeof(void))]
     public sealed class ExportIRJobReportCommand : PSCmdlet
     {
         private readonly ReportCollector collector = new ReportCollector();

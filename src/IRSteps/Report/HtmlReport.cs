@@ -82,7 +82,7 @@ namespace IRSteps.Report
 
             // The job's facts: what the job object says, and what the steps say.
             html.Append("<dl class=\"facts\">\n");
-            if (status != null) Fact(html, "Status", StatusBadge(status, inline: false));
+            if (status != null) Fact(html, "Status", StatusBadge(status));
             Fact(html, "Job type", Html.Escape(description?.JobType ?? summary?.JobType));
             Fact(html, "Model", Html.Escape(description?.InputConfig?.ModelName ?? summary?.ModelName));
             DateTime? created = description?.CreationTime ?? summary?.CreationTime;
@@ -450,7 +450,7 @@ namespace IRSteps.Report
 
         private static string StatusOf(ReportJob job) => job.Description?.Status ?? job.Summary?.Status;
 
-        private static string StatusBadge(string status, bool inline = true) =>
+        private static string StatusBadge(string status) =>
             "<span class=\"status " + CssToken(status) + "\">" + Html.Escape(status) + "</span>";
 
         /// <summary>A status as a class name: lower-case letters, digits and underscores only.</summary>
