@@ -72,6 +72,16 @@ type.click(); document.body.dataset.typeUp = order();
         $sorted | Should -Match 'data-type-up="2,1,6,4,5,3,7,8"'
     }
 
+    It 'reads the same with scripting off: every point and row, the steps in the order they came' {
+        # Scripting off, as the browser sees it: a copy whose policy allows no script at all.
+        $page = Join-Path $TestDrive 'noscript.html'
+        ((Get-Content -Raw $report) -replace "script-src 'sha256-[^']+'", "script-src 'none'") | Set-Content -Path $page -NoNewline
+        $still = Invoke-Chromium -Path $page -Argument '--dump-dom'
+        $still | Should -Match '<table class="steps sortable">'
+        @(Get-Match $still '<tr class="step [^"]*" data-step="(\d+)"') | Should -Be @('1', '2', '3', '4', '5', '6', '7', '8')
+        @(Get-Match $still '<circle class="point[^"]*" data-step="(\d+)"').Count | Should -Be 7
+    }
+
     It 'refers to nothing outside the page' {
         $dom | Should -Match '^<!DOCTYPE html>\s*<html lang="en"><head>\s*<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="default-src ''none''; style-src ''sha256-'
         $dom | Should -Not -Match '\s(src|href|srcset|action|poster|data|xlink:href)="(?!#)'
