@@ -10,7 +10,7 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport        = @('Get-IRJob', 'Get-IRJobStep', 'Stop-IRJob', 'Wait-IRJob',
+    CmdletsToExport        = @('Export-IRJobReport', 'Get-IRJob', 'Get-IRJobStep', 'Stop-IRJob', 'Wait-IRJob',
                               'Start-IREmulator', 'Stop-IREmulator', 'Add-IREmulatorJob', 'Add-IREmulatorFault', 'Get-IREmulatorRequest')
     FunctionsToExport      = @()
     AliasesToExport        = @()

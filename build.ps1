@@ -6,7 +6,7 @@
       Build    (default) assemble the importable module at out/IRSteps and the tests' emulator host at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
-      Test     Build and Package, npm ci for tests/Conformance and tmux if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Test     Build and Package, npm ci for tests/Conformance, tmux and Chromium (apt-get) if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the module's emulator (Start-IREmulator), run the mission line against it, stop it
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
@@ -153,28 +153,44 @@ function Install-ConformancePackage {
     }
 }
 
-function Install-TerminalTool {
-    # The views are tested once in a real terminal: pwsh inside tmux (tests/Views.Tests.ps1). tmux is a Debian
-    # package: installed here when missing, as root (a fresh CI machine) or with sudo that needs no password.
-    # Anywhere else it stops the run with what to do, rather than let the test be skipped. Windows has no tmux.
-    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
-    if (Get-Command tmux -CommandType Application -ErrorAction Ignore) { return }
+function Install-DebianPackage {
+    # Installs Debian packages a test needs when they are missing: as root (a fresh CI machine) or with sudo that needs
+    # no password. Anywhere else it stops the run with what to do, rather than let the tests be skipped.
+    param([Parameter(Mandatory)] [string[]] $Name, [Parameter(Mandatory)] [string] $For)
     if (-not (Get-Command apt-get -CommandType Application -ErrorAction Ignore)) {
-        throw 'The terminal test needs tmux and this machine has no apt-get: install tmux (brew install tmux, dnf install tmux, ...).'
+        throw "$For needs $($Name -join ' and ') and this machine has no apt-get: install them (brew, dnf, ...)."
     }
     $sudo = @()
     if ((& id -u) -ne '0') {
         & sudo -n true 2>$null
-        if ($LASTEXITCODE -ne 0) { throw 'The terminal test needs tmux: run apt-get install -y tmux as root, then build.ps1 Test again.' }
+        if ($LASTEXITCODE -ne 0) { throw "$For needs $($Name -join ' and '): run apt-get install -y $($Name -join ' ') as root, then build.ps1 Test again." }
         $sudo = @('sudo', '-n')
     }
-    Write-Host 'Installing tmux (apt-get) for the terminal test'
+    Write-Host "Installing $($Name -join ' and ') (apt-get) for $For"
     $env:DEBIAN_FRONTEND = 'noninteractive'
-    foreach ($arguments in @(@('apt-get', 'update', '-qq'), @('apt-get', 'install', '-y', '-qq', 'tmux'))) {
+    foreach ($arguments in @(@('apt-get', 'update', '-qq'), (@('apt-get', 'install', '-y', '-qq') + $Name))) {
         $all = $sudo + $arguments
         & $all[0] $all[1..($all.Count - 1)] | Out-Host
-        if ($LASTEXITCODE -ne 0) { throw "$($all -join ' ') failed with exit code $LASTEXITCODE; the terminal test needs tmux." }
+        if ($LASTEXITCODE -ne 0) { throw "$($all -join ' ') failed with exit code $LASTEXITCODE; $For needs $($Name -join ' and ')." }
     }
+}
+
+function Install-TestTool {
+    # The views are tested once in a real terminal (pwsh inside tmux, tests/Views.Tests.ps1) and the report in headless
+    # Chromium (found as the tests find it: IRSTEPS_CHROMIUM, then the PATH). Both are Debian packages, installed in
+    # one apt-get run when missing. Windows has neither tmux nor this apt-get: the terminal test is Linux and macOS only.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
+    . (Join-Path $Root 'tests/BrowserTestHelpers.ps1')
+    $missing = @()
+    if (-not (Get-Command tmux -CommandType Application -ErrorAction Ignore)) { $missing += 'tmux' }
+    if (-not (Find-Chromium)) { $missing += 'chromium' }
+    if ($missing) { Install-DebianPackage -Name $missing -For 'the terminal and report tests' }
+    $browser = Find-Chromium
+    if (-not $browser) {
+        throw 'The report tests need Chromium or Chrome: install it (on Debian as root, Test installs the chromium package itself), or set IRSTEPS_CHROMIUM to its path.'
+    }
+    $env:IRSTEPS_CHROMIUM = $browser
+    Write-Host "Chromium for the report tests: $browser"
 }
 
 function Invoke-XunitTests {
@@ -209,7 +225,7 @@ function Invoke-TestTask {
     Invoke-BuildTask
     Invoke-PackageTask
     Install-ConformancePackage
-    Install-TerminalTool
+    Install-TestTool
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed

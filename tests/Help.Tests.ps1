@@ -80,6 +80,28 @@ BeforeAll {
             $output.JobName | Should -Be 'dyn-in-progress'
             $output.Status | Should -Be 'COMPLETED'
         }
+        'Export-IRJobReport/Example 1: A job, its steps and its recommendations in one page' = {
+            param($output)
+            $html = Get-Content -Raw nightly-resnet50.html
+            ([regex]::Matches($html, '<circle class="point[ "]')).Count | Should -Be 7
+            ([regex]::Matches($html, '<tr class="step ')).Count | Should -Be 8
+            $html | Should -Match 'resnet50-rec-1'
+        }
+        'Export-IRJobReport/Example 3: Several jobs in one report, with a title' = {
+            param($output)
+            $html = Get-Content -Raw nightly.html
+            $html | Should -Match '<title>Nightly sizing</title>'
+            ([regex]::Matches($html, '<section class="job"')).Count | Should -Be 2
+        }
+        'Export-IRJobReport/Example 4: A report from steps saved earlier, without AWS' = {
+            param($output)
+            Get-IRJobStep -JobName nightly-resnet50 | Export-IRJobReport -Path live.html
+            (Get-FileHash saved.html).Hash | Should -Be (Get-FileHash live.html).Hash
+        }
+        'Export-IRJobReport/Example 5: See what would be written' = {
+            param($output)
+            'report.html' | Should -Not -Exist
+        }
         'Stop-IRJob/Example 2: Stop a job and wait until it has stopped' = {
             param($output)
             $output.Status | Should -Be 'STOPPED'
@@ -252,7 +274,7 @@ Describe 'about_IRSteps' {
 
     It 'is found by Get-Help, offline' {
         $text = Get-Help about_IRSteps | Out-String
-        foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
+        foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'REPORTS', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
             $text | Should -Match "(?m)^\s*$section\s*$" -Because "about_IRSteps has a $section section"
         }
     }

@@ -41,5 +41,9 @@ namespace IRSteps.Errors
         // The emulator (Start-IREmulator and the cmdlets that use one).
         public const string EmulatorStartFailed = "EmulatorStartFailed";
         public const string EmulatorStopped = "EmulatorStopped";
+        // Export-IRJobReport.
+        public const string ReportExists = "ReportExists";
+        public const string ReportNotWritable = "ReportNotWritable";
+        public const string InvalidReportInput = "InvalidReportInput";
     }
 }
