@@ -21,7 +21,7 @@ param(
     # Reads of the 5,000-step job before the throughput runs, on each side.
     [int] $WarmUp = 20,
     [string] $ModuleManifest = (Join-Path $PSScriptRoot '../out/IRSteps/IRSteps.psd1'),
-    [string] $EmulatorDll = (Join-Path $PSScriptRoot '../out/emulator/IRSteps.Emulator.dll')
+    [string] $EmulatorDll = (Join-Path $PSScriptRoot '../out/emulator/IRSteps.EmulatorHost.dll')
 )
 
 $ErrorActionPreference = 'Stop'

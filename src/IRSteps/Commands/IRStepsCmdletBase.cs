@@ -143,7 +143,7 @@ namespace IRSteps.Commands
                 SessionToken = SessionToken,
                 ProfileName = ProfileName,
                 ProfileLocation = ProfileLocation,
-                Credential = SessionDefaults.Unwrap(Credential),
+                Credential = PSValue.Unwrap(Credential),
                 EndpointUrl = EndpointUrl,
                 RequestTimeout = TimeoutSec.HasValue ? TimeSpan.FromSeconds(TimeoutSec.Value) : (TimeSpan?)null,
                 // The client may call these on any thread: queued, and written from the pipeline thread.

@@ -34,7 +34,7 @@ namespace IRSteps.Completion
         /// typed (-RegionToCall, -AK), in Windows PowerShell 5.1 as in PowerShell 7.
         /// </summary>
         public static object? Value(IDictionary? bound, string name) =>
-            bound != null && bound.Contains(name) ? SessionDefaults.Unwrap(bound[name]) : null;
+            bound != null && bound.Contains(name) ? PSValue.Unwrap(bound[name]) : null;
 
         public static string? Text(IDictionary? bound, string name) => Value(bound, name)?.ToString();
 

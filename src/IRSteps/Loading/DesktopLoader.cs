@@ -17,17 +17,18 @@ namespace IRSteps.Loading
     {
         private static string? directory;
 
-        public static Assembly LoadClient(string libDirectory, string clientPath)
+        /// <summary>Loads an assembly of lib/ (the client, the emulator); one handler serves them all.</summary>
+        public static Assembly Load(string libDirectory, string assemblyPath)
         {
+            if (directory == null) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
             directory = libDirectory;
-            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
-            return Assembly.LoadFrom(clientPath);
+            return Assembly.LoadFrom(assemblyPath);
         }
 
         private static Assembly? Resolve(object? sender, ResolveEventArgs args)
         {
             var wanted = new AssemblyName(args.Name);
-            string candidate = Path.Combine(directory, wanted.Name + ".dll");
+            string candidate = Path.Combine(directory!, wanted.Name + ".dll");
             if (!File.Exists(candidate)) return null;
 
             AssemblyName shipped = AssemblyName.GetAssemblyName(candidate);

@@ -5,24 +5,24 @@ using System.Runtime.Loader;
 namespace IRSteps.Loading
 {
     /// <summary>
-    /// PowerShell 7: the client and every assembly found in lib/ load into one private context.
-    /// IRSteps itself (the model and the interfaces) is shared with the default context so that the
-    /// objects the client returns are the types scripts see. Never touched on Windows PowerShell.
+    /// PowerShell 7: an assembly of lib/ (the client, the emulator) and every assembly it finds in lib/ load into a
+    /// private context. IRSteps itself (the model and the interfaces) is shared with the default context so that
+    /// the objects the client returns are the types scripts see. Never touched on Windows PowerShell.
     /// </summary>
     internal static class IsolatedLoader
     {
-        public static Assembly LoadClient(string libDirectory, string clientPath)
+        public static Assembly Load(string libDirectory, string assemblyPath)
         {
-            var context = new ClientLoadContext(libDirectory);
-            return context.LoadFromAssemblyPath(clientPath);
+            var context = new LibLoadContext(libDirectory);
+            return context.LoadFromAssemblyPath(assemblyPath);
         }
 
-        private sealed class ClientLoadContext : AssemblyLoadContext
+        private sealed class LibLoadContext : AssemblyLoadContext
         {
             private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
             private readonly string libDirectory;
 
-            public ClientLoadContext(string libDirectory)
+            public LibLoadContext(string libDirectory)
             {
                 this.libDirectory = libDirectory;
             }

@@ -1,5 +1,4 @@
 using System;
-using System.Management.Automation;
 using IRSteps.Contract;
 
 namespace IRSteps.Session
@@ -16,12 +15,9 @@ namespace IRSteps.Session
         /// <summary>Adds the session's defaults, read by <paramref name="readVariable"/> (null when unset), to a request.</summary>
         public static ConnectionRequest WithSessionDefaults(this ConnectionRequest request, Func<string, object?> readVariable)
         {
-            request.StoredCredentials = Unwrap(readVariable(CredentialsVariable));
-            request.StoredRegion = Unwrap(readVariable(RegionVariable))?.ToString();
+            request.StoredCredentials = PSValue.Unwrap(readVariable(CredentialsVariable));
+            request.StoredRegion = PSValue.Unwrap(readVariable(RegionVariable))?.ToString();
             return request;
         }
-
-        /// <summary>The object a PowerShell value stands for (a variable or a bound argument may be wrapped in a PSObject).</summary>
-        public static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
     }
 }
