@@ -64,7 +64,7 @@ Stop-IREmulator `$emulator
         $run.Errors | Should -BeNullOrEmpty
         $run.Output | Should -Contain 'AtImport '
         $run.Output | Should -Contain 'AfterStart IRSteps.Emulator'
-        $run.Output | Should -Contain 'Context EngineLoadContext'
+        $run.Output | Should -Contain 'Context LibLoadContext'
         $run.Output | Should -Contain ('Location ' + (Join-Path (Split-Path $ModuleManifest) 'lib/IRSteps.Emulator.dll'))
         $run.Output | Should -Contain 'Typed True'
     }
