@@ -43,7 +43,7 @@ namespace IRSteps.Emulator.Protocol
                 errors.Add(at + "Member must have length greater than or equal to " + minLength.Value.ToString(CultureInfo.InvariantCulture));
             if (maxLength.HasValue && s.Length > maxLength.Value)
                 errors.Add(at + "Member must have length less than or equal to " + maxLength.Value.ToString(CultureInfo.InvariantCulture));
-            if (pattern != null && !Regex.IsMatch(s, pattern))
+            if (pattern != null && !ServiceEnums.MatchesWhole(s, pattern))
                 errors.Add(at + "Member must satisfy regular expression pattern: " + pattern);
             if (enumValues != null && Array.IndexOf(enumValues, s) < 0)
                 errors.Add(at + "Member must satisfy enum value set: [" + string.Join(", ", enumValues) + "]");
@@ -96,7 +96,13 @@ namespace IRSteps.Emulator.Protocol
         public static readonly string[] JobSortBy = { "Name", "CreationTime", "Status" };
         public static readonly string[] SortOrder = { "Ascending", "Descending" };
 
-        public static bool IsValidJobName(string name) => !string.IsNullOrEmpty(name) && name.Length <= 64 && Regex.IsMatch(name, JobNamePattern);
+        public static bool IsValidJobName(string name) => !string.IsNullOrEmpty(name) && name.Length <= 64 && MatchesWhole(name, JobNamePattern);
+
+        /// <summary>
+        /// The whole value matches the pattern: a .NET $ alone would also accept a final "\n" (the patterns keep the
+        /// service model's text, which the messages quote).
+        /// </summary>
+        public static bool MatchesWhole(string value, string pattern) => Regex.IsMatch(value, @"\A(?:" + pattern + @")\z", RegexOptions.CultureInvariant);
 
         public static bool IsTerminal(string status) => status == "COMPLETED" || status == "FAILED" || status == "STOPPED" || status == "DELETED";
 

@@ -12,7 +12,8 @@ namespace IRSteps.Commands
     /// <summary>
     /// Get-IRJob: without -JobName, the Inference Recommender jobs (ListInferenceRecommendationsJobs, every page,
     /// each written as it arrives, the service's filters as parameters); with -JobName, the whole of each job
-    /// (DescribeInferenceRecommendationsJob). Both kinds of object carry JobName, so they pipe on by property name.
+    /// (DescribeInferenceRecommendationsJob), one after another in the order given. Both kinds of object carry JobName,
+    /// so they pipe on by property name, or go to -JobName as they are.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "IRJob", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(InferenceRecommendationsJob), ParameterSetName = new[] { ListSet })]
@@ -25,8 +26,9 @@ namespace IRSteps.Commands
         private PagingWindow window = null!; // set in BeginProcessing
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [JobNameTransformation]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string? JobName { get; set; }
+        public string[] JobName { get; set; } = Array.Empty<string>();
 
         // Enum-like filters are open strings: the service may add values (argument completers offer today's).
         [Parameter(ParameterSetName = ListSet)]
@@ -81,7 +83,7 @@ namespace IRSteps.Commands
         {
             if (ParameterSetName == DescribeSet)
             {
-                DescribeJob();
+                foreach (string jobName in JobName) DescribeJob(jobName);
             }
             else
             {
@@ -89,19 +91,19 @@ namespace IRSteps.Commands
             }
         }
 
-        private void DescribeJob()
+        private void DescribeJob(string jobName)
         {
-            if (!AcceptJobName(JobName) || window.Satisfied) return;
-            IRecommenderClient client = Client(JobName);
+            if (!AcceptJobName(jobName) || window.Satisfied) return;
+            IRecommenderClient client = Client(jobName);
             try
             {
                 DescribeInferenceRecommendationsJobResponse job = Await(client.DescribeInferenceRecommendationsJobAsync(
-                    new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                    new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, CancellationToken));
                 if (window.Admit()) WriteObject(job);
             }
             catch (IRStepsServiceException exception)
             {
-                WriteItemError(exception, JobName);
+                WriteItemError(exception, jobName);
             }
         }
 

@@ -16,9 +16,10 @@ namespace IRSteps.Commands
     /// every page followed and each page written as it arrives.
     /// </summary>
     /// <remarks>
-    /// Piped job names are read concurrently, up to -ThrottleLimit jobs at once, and written in the order a one-by-one
-    /// read gives (<see cref="OrderedReader{T}"/>): job by job in the order the names arrived, each job's steps in page
-    /// order, its error (non-terminating, the job name as target) in its place. Only the pipeline thread writes.
+    /// The jobs named, piped or given in one array alike, are read concurrently, up to -ThrottleLimit jobs at once, and
+    /// written in the order a one-by-one read gives (<see cref="OrderedReader{T}"/>): job by job in the order the names
+    /// came, each job's steps in page order, its error (non-terminating, the job name as target) in its place. Only the
+    /// pipeline thread writes.
     /// </remarks>
     [Cmdlet(VerbsCommon.Get, "IRJobStep", SupportsPaging = true)]
     [OutputType(typeof(InferenceRecommendationsJobStep))]
@@ -41,8 +42,9 @@ namespace IRSteps.Commands
         private IDisposable progress = null!; // set in BeginProcessing
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [JobNameTransformation]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string? JobName { get; set; }
+        public string[] JobName { get; set; } = Array.Empty<string>();
 
         // Not bound by property name: a job piped in (Get-IRJob -StatusEqual FAILED | Get-IRJobStep) has a Status
         // of its own, which would silently filter its steps by the job's status.
@@ -69,7 +71,7 @@ namespace IRSteps.Commands
         [ValidateNotNullOrEmpty]
         public string NextTokenVariable { get; set; } = DefaultNextTokenVariable;
 
-        /// <summary>How many piped jobs are read at once; 1 reads them one after another.</summary>
+        /// <summary>How many jobs are read at once; 1 reads them one after another.</summary>
         [Parameter]
         [ValidateRange(1, 32)]
         public int ThrottleLimit { get; set; } = DefaultThrottleLimit;
@@ -83,19 +85,22 @@ namespace IRSteps.Commands
 
         protected override void ProcessRecordCore()
         {
-            string? jobName = JobName;
-            if (!TryBuildRequest(jobName, out ListInferenceRecommendationsJobStepsRequest? request, out ErrorRecord? refusal))
+            // Each name of the record in turn, as if piped one by one: the reader keeps -ThrottleLimit jobs in flight.
+            foreach (string jobName in JobName)
             {
-                // Queued, so that it comes after the output of the jobs before it.
-                reader.Refuse(jobName, refusal);
-            }
-            else if (!reader.Satisfied)
-            {
-                IRecommenderClient client = Client(jobName, beforeStopping: () => Write(reader.TakeAll()));
-                reader.Add(jobName, Listings.Steps(client, request));
-            }
+                if (!TryBuildRequest(jobName, out ListInferenceRecommendationsJobStepsRequest? request, out ErrorRecord? refusal))
+                {
+                    // Queued, so that it comes after the output of the jobs before it.
+                    reader.Refuse(JobNames.Target(jobName), refusal);
+                }
+                else if (!reader.Satisfied)
+                {
+                    IRecommenderClient client = Client(jobName, beforeStopping: () => Write(reader.TakeAll()));
+                    reader.Add(jobName, Listings.Steps(client, request));
+                }
 
-            Write(reader.TakeReady());
+                Write(reader.TakeReady());
+            }
         }
 
         /// <summary>This record's request, with its filters as SageMaker spells them; or why it is refused (per job, non-terminating).</summary>

@@ -154,7 +154,7 @@ namespace IRSteps.Commands
             return request.WithSessionDefaults(SessionState.PSVariable.GetValue);
         }
 
-        /// <summary>True when the job name keeps the service's rule; else false, with InvalidJobName written for this item only.</summary>
+        /// <summary>True when the job name keeps the service's rule; else false, with InvalidJobName written for this name only.</summary>
         protected bool AcceptJobName([NotNullWhen(true)] string? jobName)
         {
             ErrorRecord? refusal = JobNames.Refusal(jobName);

@@ -1,13 +1,16 @@
+using System;
 using System.Management.Automation;
 using IRSteps.Completion;
 using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {
     /// <summary>
-    /// Stop-IRJob: StopInferenceRecommendationsJob for each job (SupportsShouldProcess: -WhatIf sends nothing).
+    /// Stop-IRJob: StopInferenceRecommendationsJob for each job, in the order given, each confirmed on its own
+    /// (SupportsShouldProcess: -WhatIf sends nothing).
     /// With -PassThru, the job's description after the request (STOPPING, as a rule).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "IRJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -15,30 +18,36 @@ namespace IRSteps.Commands
     public sealed class StopIRJobCommand : IRStepsCmdletBase
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [JobNameTransformation]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string? JobName { get; set; }
+        public string[] JobName { get; set; } = Array.Empty<string>();
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecordCore()
         {
-            if (!AcceptJobName(JobName) || !ShouldProcess(JobName, "Stop Inference Recommender job")) return;
+            foreach (string jobName in JobName) Stop(jobName);
+        }
 
-            IRecommenderClient client = Client(JobName);
+        private void Stop(string jobName)
+        {
+            if (!AcceptJobName(jobName) || !ShouldProcess(jobName, "Stop Inference Recommender job")) return;
+
+            IRecommenderClient client = Client(jobName);
             try
             {
-                Await(client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                Await(client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = jobName }, CancellationToken));
 
                 if (PassThru)
                 {
                     WriteObject(Await(client.DescribeInferenceRecommendationsJobAsync(
-                        new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken)));
+                        new DescribeInferenceRecommendationsJobRequest { JobName = jobName }, CancellationToken)));
                 }
             }
             catch (IRStepsServiceException exception)
             {
-                WriteItemError(exception, JobName);
+                WriteItemError(exception, jobName);
             }
         }
     }

@@ -8,13 +8,14 @@ using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Streams;
+using IRSteps.Validation;
 using IRSteps.Waiting;
 
 namespace IRSteps.Commands
 {
     /// <summary>
     /// Wait-IRJob: waits until Inference Recommender jobs reach a terminal status (COMPLETED, FAILED, STOPPED,
-    /// DELETED) and writes each one's final description as it finishes. Every job piped in is waited on at once
+    /// DELETED) and writes each one's final description as it finishes. Every job named or piped in is waited on at once
     /// (each poll looks at each job in turn), with one progress bar per job showing its status and steps done.
     /// A FAILED job is written and then reported as a JobFailed error carrying its FailureReason; a job still
     /// running at -Timeout gets an OperationTimeout error. Ctrl+C ends the wait at once.
@@ -30,8 +31,9 @@ namespace IRSteps.Commands
         private int? activityRoom;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [JobNameTransformation]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string? JobName { get; set; }
+        public string[] JobName { get; set; } = Array.Empty<string>();
 
         /// <summary>Seconds to wait in all before giving up on the jobs still running; no limit when absent.</summary>
         [Parameter]
@@ -45,17 +47,20 @@ namespace IRSteps.Commands
 
         protected override void ProcessRecordCore()
         {
-            // Collect first, wait in EndProcessing: jobs piped in are waited on together, not one after the other.
-            if (!AcceptJobName(JobName)) return;
-
-            if (!names.Add(JobName))
+            // Collect first, wait in EndProcessing: the jobs named or piped in are waited on together, not one after the other.
+            foreach (string jobName in JobName)
             {
-                WriteVerbose("Job '" + JobName + "' is already being waited on.");
-                return;
-            }
+                if (!AcceptJobName(jobName)) continue;
 
-            // The service is taken now, with the connection parameters bound for this job.
-            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, Client(JobName)));
+                if (!names.Add(jobName))
+                {
+                    WriteVerbose("Job '" + jobName + "' is already being waited on.");
+                    continue;
+                }
+
+                // The service is taken now, with the connection parameters bound for this job.
+                jobs.Add(new WaitedJob(jobName, jobs.Count + 1, Client(jobName)));
+            }
         }
 
         protected override void EndProcessingCore()

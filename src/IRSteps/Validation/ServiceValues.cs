@@ -13,8 +13,8 @@ namespace IRSteps.Validation
     /// </summary>
     internal sealed class ServiceValues
     {
-        private static readonly Regex Capitals = new Regex("^[A-Z][A-Z0-9_]*$", RegexOptions.CultureInvariant);
-        private static readonly Regex PascalCase = new Regex("^[A-Z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex Capitals = new Regex(@"^[A-Z][A-Z0-9_]*\z", RegexOptions.CultureInvariant);
+        private static readonly Regex PascalCase = new Regex(@"^[A-Z][a-zA-Z0-9]*\z", RegexOptions.CultureInvariant);
 
         private static readonly string[] Statuses = { "PENDING", "IN_PROGRESS", "COMPLETED", "FAILED", "STOPPING", "STOPPED", "DELETING", "DELETED" };
 
