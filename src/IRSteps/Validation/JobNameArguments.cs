@@ -24,9 +24,6 @@ namespace IRSteps.Validation
     {
         public const string PropertyName = "JobName";
 
-        /// <summary>Arrays inside arrays are flattened this deep; deeper (or a self-containing list) is not a job name.</summary>
-        private const int MaxDepth = 8;
-
         /// <summary>The property names a description lists at most.</summary>
         private const int ListedProperties = 6;
 
@@ -38,7 +35,7 @@ namespace IRSteps.Validation
         {
             if (input == null) return null;
             var names = new List<string?>();
-            Add(input, null, 0, inspector, names);
+            Add(input, null, new List<object>(), inspector, names);
             return names.ToArray();
         }
 
@@ -51,7 +48,8 @@ namespace IRSteps.Validation
 
         /// <param name="value">What to take names from.</param>
         /// <param name="owner">The object whose JobName <paramref name="value"/> is; null at the top.</param>
-        private static void Add(object? value, object? owner, int depth, ObjectInspector inspector, List<string?> names)
+        /// <param name="enclosing">The lists <paramref name="value"/> is in, outermost first: a list found in itself is not followed.</param>
+        private static void Add(object? value, object? owner, List<object> enclosing, ObjectInspector inspector, List<string?> names)
         {
             if (value == null)
             {
@@ -75,14 +73,22 @@ namespace IRSteps.Validation
             if (owner == null && TryGetJobName(value, item, inspector, out object? jobName))
             {
                 int before = names.Count;
-                Add(jobName, value, depth + 1, inspector, names);
+                Add(jobName, value, enclosing, inspector, names);
                 if (names.Count == before) names.Add(NewStandIn(value, "its JobName is empty", inspector));
                 return;
             }
 
-            if (item is IEnumerable items && !(item is IDictionary) && depth < MaxDepth)
+            if (item is IEnumerable items && !(item is IDictionary))
             {
-                foreach (object? each in items) Add(each, owner, depth + 1, inspector, names);
+                if (enclosing.Any(list => ReferenceEquals(list, item)))
+                {
+                    names.Add(NewStandIn(owner ?? value, "it contains itself", inspector));
+                    return;
+                }
+
+                enclosing.Add(item);
+                foreach (object? each in items) Add(each, owner, enclosing, inspector, names);
+                enclosing.RemoveAt(enclosing.Count - 1);
                 return;
             }
 
