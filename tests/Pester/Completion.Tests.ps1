@@ -81,6 +81,12 @@ Describe '-JobName, live from ListInferenceRecommendationsJobs' {
         (Get-Completion 'Stop-IRJob -JobName pend').CompletionText | Should -Be 'pending-job'
     }
 
+    It 'completes each name of a list of names, positional or after -JobName' {
+        (Get-Completion 'Get-IRJobStep nightly-resnet50, legac').CompletionText | Should -Be 'legacy-no-endpoint'
+        (Get-Completion 'Stop-IRJob -JobName running-job, pend').CompletionText | Should -Be 'pending-job'
+        (Get-Completion 'Wait-IRJob -JobName weekly-xgboost,runn').CompletionText | Should -Be 'running-job'
+    }
+
     It 'uses the keys, region and endpoint typed on the command line over the environment' {
         $env:AWS_ENDPOINT_URL_SAGEMAKER = 'http://127.0.0.1:9'   # nothing listens there
         $env:AWS_ACCESS_KEY_ID = 'AKIDTESTENVIRONMENT'

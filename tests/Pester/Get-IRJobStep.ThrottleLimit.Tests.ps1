@@ -1,4 +1,4 @@
-# Get-IRJobStep -ThrottleLimit: piped jobs read concurrently, written as a one-by-one read writes them.
+# Get-IRJobStep -ThrottleLimit: jobs piped or named in one array read concurrently, written as a one-by-one read writes them.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'common.ps1')
@@ -63,6 +63,40 @@ Describe 'Get-IRJobStep -ThrottleLimit' {
     It 'reads at most -ThrottleLimit jobs at once, and stopping the command (Ctrl+C) cancels every read in flight' {
         Add-IRStepsEmulatorFault $emulator -Kind Hang -JobName synthetic-11
         $read = Start-BackgroundRead "'synthetic-11', 'synthetic-12', 'synthetic-13', 'synthetic-14', 'synthetic-15', 'synthetic-16' | Get-IRJobStep -ThrottleLimit 4"
+        try {
+            Wait-Until { @(Get-RequestedJob | Select-Object -Unique).Count -ge 4 }
+            Start-Sleep -Milliseconds 500   # room for a fifth job to be (wrongly) started
+            Get-RequestedJob | Select-Object -Unique | Sort-Object | Should -Be 'synthetic-11', 'synthetic-12', 'synthetic-13', 'synthetic-14'
+
+            $stop = $read.Shell.BeginStop($null, $null)
+            $stop.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds(15)) | Should -BeTrue -Because 'the hung request is cancelled, not waited for'
+            $read.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            @(Get-RequestedJob) | Should -Not -Contain 'synthetic-15'
+        }
+        finally {
+            $read.Shell.Dispose()
+        }
+    }
+
+    It 'reads the names of one array at once too, in the order given, as it reads piped names' {
+        $names = 'paged-job-25', 'nightly-resnet50', 'synthetic-23', 'legacy-no-endpoint', 'synthetic-7', 'running-job'
+        $sequential = @(Get-IRJobStep -JobName $names -ThrottleLimit 1 | ConvertTo-StepKey)
+
+        Clear-IRStepsEmulatorRequest $emulator
+        Add-IRStepsEmulatorFault $emulator -Kind Slow -JobName paged-job-25 -DelayMs 500
+        $concurrent = @(Get-IRJobStep $names -ThrottleLimit 4 | ConvertTo-StepKey)
+
+        $sequential.Count | Should -Be (25 + 8 + 23 + 4 + 7 + 7)
+        $concurrent | Should -Be $sequential
+        $concurrent | Should -Be @($names | Get-IRJobStep | ConvertTo-StepKey)
+        $requested = @(Get-RequestedJob)
+        $secondPageOfFirst = [Array]::IndexOf($requested, 'paged-job-25', [Array]::IndexOf($requested, 'paged-job-25') + 1)
+        foreach ($name in $names[1..3]) { [Array]::IndexOf($requested, $name) | Should -BeLessThan $secondPageOfFirst }
+    }
+
+    It 'reads at most -ThrottleLimit names of one array at once, and Ctrl+C cancels every read in flight' {
+        Add-IRStepsEmulatorFault $emulator -Kind Hang -JobName synthetic-11
+        $read = Start-BackgroundRead "Get-IRJobStep synthetic-11, synthetic-12, synthetic-13, synthetic-14, synthetic-15, synthetic-16 -ThrottleLimit 4"
         try {
             Wait-Until { @(Get-RequestedJob | Select-Object -Unique).Count -ge 4 }
             Start-Sleep -Milliseconds 500   # room for a fifth job to be (wrongly) started
