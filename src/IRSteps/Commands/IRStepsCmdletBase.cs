@@ -107,7 +107,7 @@ namespace IRSteps.Commands
         /// </summary>
         private Task<IRecommenderService> CreateEngineAsync(ConnectionRequest request)
         {
-            Task<IRecommenderService> creating = Task.Run(() => EngineLoader.Factory.Create(request));
+            Task<IRecommenderService> creating = Task.Run(() => EngineLoader.Create(request));
             var outcome = new TaskCompletionSource<IRecommenderService>();
             CancellationTokenRegistration stop = CancellationToken.Register(() => outcome.TrySetException(new PipelineStoppedException()));
             creating.ContinueWith(done =>

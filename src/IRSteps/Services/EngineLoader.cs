@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Reflection;
 using IRSteps.Errors;
@@ -16,6 +17,7 @@ namespace IRSteps.Services
         private const string EngineAssemblyName = "IRSteps.Client";
         private const string FactoryTypeName = "IRSteps.Client.RecommenderServiceFactory";
         private static readonly object Gate = new object();
+        private static readonly ConcurrentQueue<string> LoadReport = new ConcurrentQueue<string>();
         private static IRecommenderServiceFactory factory;
 
         /// <summary>Set by tests or hosts that construct the factory themselves.</summary>
@@ -36,6 +38,21 @@ namespace IRSteps.Services
             }
         }
 
+        /// <summary>
+        /// A service for the request from the factory; its -Debug output first says where the engine's code was
+        /// loaded from (ReadyToRun images or the IL, and any image that did not load).
+        /// </summary>
+        public static IRecommenderService Create(ConnectionRequest request)
+        {
+            IRecommenderServiceFactory engine = Factory;
+            if (request.Debug != null)
+            {
+                foreach (string line in LoadReport) request.Debug(line);
+            }
+
+            return engine.Create(request);
+        }
+
         private static IRecommenderServiceFactory Load()
         {
             string libDirectory = LibDirectory;
@@ -43,7 +60,7 @@ namespace IRSteps.Services
             try
             {
                 Assembly engine = IsCoreClr
-                    ? IsolatedLoader.LoadEngine(libDirectory, enginePath)
+                    ? IsolatedLoader.LoadEngine(libDirectory, EngineAssemblyName, LoadReport.Enqueue)
                     : DesktopLoader.LoadEngine(libDirectory, enginePath);
                 Type type = engine.GetType(FactoryTypeName, throwOnError: true);
                 return (IRecommenderServiceFactory)Activator.CreateInstance(type);

@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
 namespace IRSteps.Services
@@ -8,23 +11,104 @@ namespace IRSteps.Services
     /// PowerShell 7: the engine and every assembly found in lib/ load into one private context.
     /// IRSteps itself (the model and the interfaces) is shared with the default context so that the
     /// objects the engine returns are the types scripts see. Never touched on Windows PowerShell.
+    /// <para>
+    /// ReadyToRun: the build compiles AWSSDK.Core and IRSteps.Client ahead of time for the runtimes and platforms
+    /// pwsh runs on most (lib/r2r/&lt;net8.0|net10.0&gt;/&lt;rid&gt;/, the same IL with native code beside it), so
+    /// that a one-shot process does not JIT them. That folder is searched first when it matches this runtime's
+    /// major version and this platform; when an image fails to load, that is said on -Debug and the IL is loaded
+    /// instead. IRSTEPS_NO_R2R=1 loads the IL only.
+    /// </para>
     /// </summary>
     internal static class IsolatedLoader
     {
-        public static Assembly LoadEngine(string libDirectory, string enginePath)
+        /// <summary>Set to 1 (or true) to load only the IL in lib/.</summary>
+        internal const string NoReadyToRunVariable = "IRSTEPS_NO_R2R";
+
+        /// <summary>
+        /// Loads the engine; <paramref name="report"/> receives, as -Debug lines, where its code comes from and why
+        /// when a ReadyToRun image could not be used.
+        /// </summary>
+        public static Assembly LoadEngine(string libDirectory, string engineName, Action<string> report)
         {
-            var context = new EngineLoadContext(libDirectory);
-            return context.LoadFromAssemblyPath(enginePath);
+            string images = ReadyToRunDirectory(libDirectory, report);
+            if (images != null)
+            {
+                var context = new EngineLoadContext(libDirectory, images);
+                try
+                {
+                    Assembly engine = context.LoadFromAssemblyName(new AssemblyName(engineName));
+
+                    // A load context remembers a name it failed to load and fails it again even from another file, so
+                    // every image is loaded now, before the engine runs: on any failure this context is left unused and
+                    // a new one loads the IL. (The engine needs AWSSDK.Core on every call: nothing is loaded early.)
+                    foreach (string image in Directory.GetFiles(images, "*.dll"))
+                    {
+                        context.LoadFromAssemblyName(new AssemblyName(Path.GetFileNameWithoutExtension(image)));
+                    }
+
+                    return engine;
+                }
+                catch (Exception exception) when (exception is BadImageFormatException || exception is IOException)
+                {
+                    // An image for another OS or processor (BadImageFormatException), or a damaged one.
+                    report("IRSteps engine: the ReadyToRun images in '" + images + "' did not load (" + exception.GetType().Name + ": " +
+                        exception.Message + "); loading the IL in '" + libDirectory + "' instead");
+                }
+            }
+
+            return new EngineLoadContext(libDirectory, null).LoadFromAssemblyName(new AssemblyName(engineName));
+        }
+
+        /// <summary>lib/r2r/&lt;tfm&gt;/&lt;rid&gt; for this runtime and platform, or null (the IL only).</summary>
+        private static string ReadyToRunDirectory(string libDirectory, Action<string> report)
+        {
+            string off = Environment.GetEnvironmentVariable(NoReadyToRunVariable);
+            if (off == "1" || string.Equals(off, "true", StringComparison.OrdinalIgnoreCase))
+            {
+                report("IRSteps engine: the IL in '" + libDirectory + "' (" + NoReadyToRunVariable + "=" + off + ")");
+                return null;
+            }
+
+            // An image compiled for another major version of .NET is ignored by the runtime (its code is JIT-compiled
+            // as if it were IL), so only this major version's folder is any use.
+            string framework = "net" + Environment.Version.Major + ".0";
+            string platform = Platform();
+            string directory = platform == null ? null : Path.Combine(libDirectory, "r2r", framework, platform);
+            if (directory == null || !Directory.Exists(directory))
+            {
+                report("IRSteps engine: the IL in '" + libDirectory + "' (no ReadyToRun images for " + framework + " on " +
+                    (platform ?? RuntimeInformation.OSDescription + " " + RuntimeInformation.ProcessArchitecture) + ")");
+                return null;
+            }
+
+            report("IRSteps engine: ReadyToRun images from '" + directory + "', else the IL in '" + libDirectory + "'");
+            return directory;
+        }
+
+        /// <summary>The runtime identifier the build compiles images for (linux-x64, win-x64, osx-arm64, ...), or null.</summary>
+        private static string Platform()
+        {
+            string os = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? "win"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.Linux) ? "linux"
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? "osx"
+                : null;
+            string architecture = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? "x64"
+                : RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "arm64"
+                : null;
+            return os == null || architecture == null ? null : os + "-" + architecture;
         }
 
         private sealed class EngineLoadContext : AssemblyLoadContext
         {
             private static readonly string RuntimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location);
             private readonly string libDirectory;
+            private readonly string imageDirectory;
 
-            public EngineLoadContext(string libDirectory)
+            /// <param name="imageDirectory">ReadyToRun images searched before lib/, or null.</param>
+            public EngineLoadContext(string libDirectory, string imageDirectory)
             {
                 this.libDirectory = libDirectory;
+                this.imageDirectory = imageDirectory;
             }
 
             protected override Assembly Load(AssemblyName assemblyName)
@@ -39,6 +123,12 @@ namespace IRSteps.Services
                 if (File.Exists(Path.Combine(RuntimeDirectory, assemblyName.Name + ".dll")))
                 {
                     return null;
+                }
+
+                string image = imageDirectory == null ? null : Path.Combine(imageDirectory, assemblyName.Name + ".dll");
+                if (image != null && File.Exists(image))
+                {
+                    return LoadFromAssemblyPath(image);
                 }
 
                 string candidate = Path.Combine(libDirectory, assemblyName.Name + ".dll");
