@@ -130,31 +130,35 @@ function Add-ReadyToRunImage {
     $targets = @(if ($All) { $ReadyToRunTargets } else { $ReadyToRunTargets | Where-Object { $_ -eq $current } })
     if (-not $targets) { Write-Host "No ReadyToRun images for $current`: the module loads its IL here."; return }
 
-    $project = Join-Path $Root 'src/IRSteps.ReadyToRun/IRSteps.ReadyToRun.csproj'
     $stopwatch = [Diagnostics.Stopwatch]::StartNew()
     $inputs = Get-ReadyToRunInput
-    $compiled = @()
-    foreach ($target in $targets) {
-        $framework, $rid = $target -split '/'
-        $cache = Join-Path $Out "r2r/$target"
-        $stamp = Join-Path $cache 'inputs.txt'
-        if (-not ((Test-Path $stamp) -and (Get-Content -Raw $stamp) -eq $inputs)) {
-            $stage = Join-Path $Out "r2r-stage/$target"
-            Remove-Item -Recurse -Force -ErrorAction Ignore $stage, $cache
-            # Restoring one framework at a time: the runtime packs a target needs are served for it, not for every pair.
-            Invoke-Dotnet publish $project -c $Configuration -f $framework -r $rid "-p:TargetFrameworks=$framework" `
-                "-p:ModuleDirectory=$ModuleOut/" -o $stage -nologo --verbosity quiet
+    $stale = @($targets | Where-Object {
+            $stamp = Join-Path $Out "r2r/$_/inputs.txt"
+            -not ((Test-Path $stamp) -and (Get-Content -Raw $stamp) -eq $inputs)
+        })
+    if ($stale) {
+        # One restore and one MSBuild process for every stale target (publishing them in parallel).
+        $stage = Join-Path $Out 'r2r-stage'
+        Remove-Item -Recurse -Force -ErrorAction Ignore $stage
+        $frameworks = $stale | ForEach-Object { ($_ -split '/')[0] } | Select-Object -Unique
+        Invoke-Dotnet msbuild -restore -m (Join-Path $Root 'src/IRSteps.ReadyToRun/IRSteps.ReadyToRun.csproj') '-target:CompileReadyToRun' `
+            "-p:Configuration=$Configuration" "-p:TargetFrameworks=$($frameworks -join '%3B')" "-p:ReadyToRunTargets=$($stale -join '%3B')" "-p:ModuleDirectory=$ModuleOut/" `
+            "-p:ReadyToRunOutput=$stage/" -nologo '-verbosity:quiet'
+        foreach ($target in $stale) {
+            $cache = Join-Path $Out "r2r/$target"
+            Remove-Item -Recurse -Force -ErrorAction Ignore $cache
             $null = New-Item -ItemType Directory -Force -Path $cache
-            Get-ChildItem $stage -Filter '*.dll' | Where-Object { Test-ReadyToRunImage $_.FullName } | Copy-Item -Destination $cache
-            Set-Content -NoNewline -Path $stamp -Value $inputs
-            Remove-Item -Recurse -Force $stage
-            $compiled += $target
+            Get-ChildItem (Join-Path $stage $target) -Filter '*.dll' | Where-Object { Test-ReadyToRunImage $_.FullName } | Copy-Item -Destination $cache
+            Set-Content -NoNewline -Path (Join-Path $cache 'inputs.txt') -Value $inputs
         }
+        Remove-Item -Recurse -Force $stage
+    }
+    foreach ($target in $targets) {
         $destination = Join-Path $ModuleOut "lib/r2r/$target"
         $null = New-Item -ItemType Directory -Force -Path $destination
-        Copy-Item (Join-Path $cache '*.dll') $destination
+        Copy-Item (Join-Path $Out "r2r/$target/*.dll") $destination
     }
-    Write-Host "ReadyToRun images for $($targets -join ', ')$(if ($compiled) { " (compiled now: $($compiled -join ', '))" } else { ' (unchanged)' }) in $([int] $stopwatch.Elapsed.TotalSeconds) s"
+    Write-Host "ReadyToRun images for $($targets -join ', ')$(if ($stale) { " (compiled now: $($stale -join ', '))" } else { ' (unchanged)' }) in $([int] $stopwatch.Elapsed.TotalSeconds) s"
 }
 
 function Invoke-HelpTask {
