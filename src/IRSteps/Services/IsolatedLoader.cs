@@ -51,8 +51,9 @@ namespace IRSteps.Services
                 catch (Exception exception) when (exception is BadImageFormatException || exception is IOException)
                 {
                     // An image for another OS or processor (BadImageFormatException), or a damaged one.
+                    string reason = string.Join(" ", exception.Message.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
                     report("IRSteps engine: the ReadyToRun images in '" + images + "' did not load (" + exception.GetType().Name + ": " +
-                        exception.Message + "); loading the IL in '" + libDirectory + "' instead");
+                        reason + "); loading the IL in '" + libDirectory + "' instead");
                 }
             }
 
