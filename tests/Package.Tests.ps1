@@ -52,9 +52,9 @@ Install-PSResource -Name IRSteps -Repository IRStepsLocal -Scope CurrentUser -Tr
         Join-Path $installedModule 'lib/System.Management.Automation.dll' | Should -Not -Exist
         # ReadyToRun images for PowerShell 7.6 (.NET 10) and 7.4 (.NET 8) where pwsh runs most.
         foreach ($target in 'net10.0/linux-x64', 'net10.0/linux-arm64', 'net10.0/win-x64', 'net10.0/osx-arm64', 'net8.0/linux-x64', 'net8.0/win-x64') {
-            foreach ($file in 'AWSSDK.Core.dll', 'IRSteps.Client.dll') { Join-Path $installedModule "lib/r2r/$target/$file" | Should -Exist }
+            foreach ($file in 'AWSSDK.Core.dll', 'AWSSDK.SecurityToken.dll', 'IRSteps.Client.dll') { Join-Path $installedModule "lib/r2r/$target/$file" | Should -Exist }
         }
-        @(Get-ChildItem -Recurse -File (Join-Path $installedModule 'lib/r2r')).Count | Should -Be 12 -Because 'only the two compiled assemblies ship per target'
+        @(Get-ChildItem -Recurse -File (Join-Path $installedModule 'lib/r2r')).Count | Should -Be 18 -Because 'only the compiled assemblies ship, three per target'
     }
 
     It 'imports by name in a fresh process and lists steps from the emulator' {
