@@ -10,7 +10,8 @@
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    CmdletsToExport        = @('Get-IRJob', 'Get-IRJobStep', 'Stop-IRJob', 'Wait-IRJob')
+    CmdletsToExport        = @('Export-IRJobReport', 'Get-IRJob', 'Get-IRJobStep', 'Stop-IRJob', 'Wait-IRJob',
+                              'Start-IREmulator', 'Stop-IREmulator', 'Add-IREmulatorJob', 'Add-IREmulatorFault', 'Get-IREmulatorRequest')
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()
@@ -21,7 +22,19 @@
             Tags         = @('AWS', 'SageMaker', 'InferenceRecommender', 'MLOps', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/irsteps/IRSteps'
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'See README.md.'
+            ReleaseNotes = @'
+The first release:
+- Get-IRJobStep lists the benchmark steps of Inference Recommender jobs as typed objects, with your existing
+  endpoint's metrics and the ratios to them beside each benchmark's (flattened, sortable properties such as
+  InstanceType, ModelLatency, CostPerMillionInferences, LatencyVsEndpoint); pages streamed, or one at a time
+  with -NoAutoIteration; several jobs read at once.
+- Get-IRJob lists jobs with the service's filters, or gets the whole of given jobs; Wait-IRJob waits for jobs
+  with a progress bar each; Stop-IRJob stops them (-WhatIf, -Confirm).
+- Views that fit an 80-column console, Format-Table -View Wide for more; Get-Help for every cmdlet, and
+  about_IRSteps.
+- Credentials, region and endpoint found as AWS Tools for PowerShell finds them, every kind of profile; runs in
+  Windows PowerShell 5.1 and PowerShell 7.4 and later, beside AWS.Tools.
+'@
         }
     }
 }

@@ -3,11 +3,11 @@
     Builds, tests and demonstrates IRSteps. Run as: dotnet pwsh ./build.ps1 <Task>
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
-      Build    (default) assemble the importable module at out/IRSteps (with this platform's ReadyToRun images) and the emulator at out/emulator
+      Build    (default) assemble the importable module at out/IRSteps (with this platform's ReadyToRun images) and the tests' emulator host at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
       Package  Build, then compile the ReadyToRun images for every target and pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
-      Test     Build and Package, npm ci for tests/Conformance if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
-      Demo     Build, start the emulator, run the mission line against it, stop the emulator
+      Test     Build and Package, npm ci for tests/Conformance, tmux and Chromium (apt-get) if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
+      Demo     Build, start the module's emulator (Start-IREmulator), run the mission line against it, stop it
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
       Clean    remove out/ and the bin/obj folders
 .EXAMPLE
@@ -56,8 +56,16 @@ function Get-ModuleVersion {
 }
 
 function Invoke-BuildTask {
-    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml) and out/emulator.
-    Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml, LICENSE) and out/emulator.
+    # -Quiet (Demo) shows the compiler's output only when the build fails: its warnings are for developers.
+    param([switch] $Quiet)
+    if ($Quiet) {
+        $output = & dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet 2>&1
+        if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "dotnet build failed with exit code $LASTEXITCODE" }
+    }
+    else {
+        Invoke-Dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet
+    }
 
     if (Test-Path $ModuleOut) { Remove-Item -Recurse -Force $ModuleOut }
     $lib = Join-Path $ModuleOut 'lib'
@@ -65,13 +73,17 @@ function Invoke-BuildTask {
 
     # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
     Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
-    foreach ($notShipped in 'IRSteps.dll', 'IRSteps.pdb', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json') {
+    foreach ($notShipped in 'IRSteps.dll', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json', '*.pdb') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
     }
+    # The emulator (Start-IREmulator) beside it, loaded the same way on its first use; its one dependency,
+    # System.Text.Json, is the copy AWSSDK.Core brought (tests/Emulator.Tests.ps1 checks the references).
+    Copy-Item (Join-Path $Root "src/IRSteps.Emulator/bin/$Configuration/netstandard2.0/IRSteps.Emulator.*") $lib -Exclude '*.deps.json'
 
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
     Copy-Item (Join-Path $Root 'src/IRSteps/IRSteps.format.ps1xml'), (Join-Path $Root 'src/IRSteps/IRSteps.types.ps1xml') $ModuleOut
+    Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     $version = Get-ModuleVersion
     (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
@@ -84,7 +96,7 @@ function Invoke-BuildTask {
     Invoke-HelpTask
     Add-ReadyToRunImage
 
-    # The emulator, built with the solution, goes where the tests and Demo look for it.
+    # The tests' emulator host (the same emulator in a process of its own), where the tests and bench look for it.
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
     Copy-Item -Recurse (Join-Path $Root "tests/Emulator/bin/$Configuration/net10.0") $EmulatorOut
 
@@ -214,6 +226,46 @@ function Install-ConformancePackage {
     }
 }
 
+function Install-DebianPackage {
+    # Installs Debian packages a test needs when they are missing: as root (a fresh CI machine) or with sudo that needs
+    # no password. Anywhere else it stops the run with what to do, rather than let the tests be skipped.
+    param([Parameter(Mandatory)] [string[]] $Name, [Parameter(Mandatory)] [string] $For)
+    if (-not (Get-Command apt-get -CommandType Application -ErrorAction Ignore)) {
+        throw "$For needs $($Name -join ' and ') and this machine has no apt-get: install them (brew, dnf, ...)."
+    }
+    $sudo = @()
+    if ((& id -u) -ne '0') {
+        & sudo -n true 2>$null
+        if ($LASTEXITCODE -ne 0) { throw "$For needs $($Name -join ' and '): run apt-get install -y $($Name -join ' ') as root, then build.ps1 Test again." }
+        $sudo = @('sudo', '-n')
+    }
+    Write-Host "Installing $($Name -join ' and ') (apt-get) for $For"
+    $env:DEBIAN_FRONTEND = 'noninteractive'
+    foreach ($arguments in @(@('apt-get', 'update', '-qq'), (@('apt-get', 'install', '-y', '-qq') + $Name))) {
+        $all = $sudo + $arguments
+        & $all[0] $all[1..($all.Count - 1)] | Out-Host
+        if ($LASTEXITCODE -ne 0) { throw "$($all -join ' ') failed with exit code $LASTEXITCODE; $For needs $($Name -join ' and ')." }
+    }
+}
+
+function Install-TestTool {
+    # The views are tested once in a real terminal (pwsh inside tmux, tests/Views.Tests.ps1) and the report in headless
+    # Chromium (found as the tests find it: IRSTEPS_CHROMIUM, then the PATH). Both are Debian packages, installed in
+    # one apt-get run when missing. Windows has neither tmux nor this apt-get: the terminal test is Linux and macOS only.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
+    . (Join-Path $Root 'tests/BrowserTestHelpers.ps1')
+    $missing = @()
+    if (-not (Get-Command tmux -CommandType Application -ErrorAction Ignore)) { $missing += 'tmux' }
+    if (-not (Find-Chromium)) { $missing += 'chromium' }
+    if ($missing) { Install-DebianPackage -Name $missing -For 'the terminal and report tests' }
+    $browser = Find-Chromium
+    if (-not $browser) {
+        throw 'The report tests need Chromium or Chrome: install it (on Debian as root, Test installs the chromium package itself), or set IRSTEPS_CHROMIUM to its path.'
+    }
+    $env:IRSTEPS_CHROMIUM = $browser
+    Write-Host "Chromium for the report tests: $browser"
+}
+
 function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
@@ -246,6 +298,7 @@ function Invoke-TestTask {
     Invoke-BuildTask
     Invoke-PackageTask
     Install-ConformancePackage
+    Install-TestTool
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests
     $passed = $xunit.Passed + $pester.Passed
@@ -258,17 +311,17 @@ function Invoke-TestTask {
 }
 
 function Invoke-DemoTask {
-    # Starts the emulator, runs the mission line against it and shows the existing endpoint's metrics.
-    Invoke-BuildTask
-    . (Join-Path $Root 'tests/Emulator/Emulator.ps1')
-    $emulator = Start-IRStepsEmulator -Path (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
+    # Starts the module's own emulator, runs the mission line against it and shows the existing endpoint's metrics.
+    Invoke-BuildTask -Quiet
+    Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
+    $emulator = Start-IREmulator
     try {
         $job = 'nightly-resnet50'
-        $env:AWS_ACCESS_KEY_ID = 'AKIDTESTDEMO'
-        $env:AWS_SECRET_ACCESS_KEY = Get-IRStepsEmulatorSecret -AccessKey 'AKIDTESTDEMO'
-        $env:AWS_REGION = 'us-east-1'
-        $env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.Url
-        Import-Module (Join-Path $ModuleOut 'IRSteps.psd1') -Force
+        $env:AWS_ACCESS_KEY_ID = $emulator.AccessKey
+        $env:AWS_SECRET_ACCESS_KEY = $emulator.SecretKey
+        $env:AWS_REGION = $emulator.Region
+        $env:AWS_ENDPOINT_URL_SAGEMAKER = $emulator.EndpointUrl
+        Write-Host "PS> `$emulator = Start-IREmulator    # $($emulator.EndpointUrl), its key pair in the AWS_* environment" -ForegroundColor Cyan
 
         Write-Host "PS> Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table" -ForegroundColor Cyan
         Get-IRJobStep -JobName $job | Where-Object Status -eq COMPLETED | Format-Table | Out-Host
@@ -277,7 +330,7 @@ function Invoke-DemoTask {
         (Get-IRJobStep -JobName $job -Status COMPLETED -First 1).InferenceBenchmark.EndpointMetrics | Format-List | Out-Host
     }
     finally {
-        Stop-IRStepsEmulator $emulator
+        Stop-IREmulator $emulator
         Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY, Env:AWS_REGION, Env:AWS_ENDPOINT_URL_SAGEMAKER -ErrorAction Ignore
     }
 }
@@ -286,7 +339,7 @@ function Invoke-BenchTask {
     # Prints the benchmarks' figures (medians, with their references); not part of Test.
     Invoke-BuildTask
     Install-ConformancePackage
-    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'IRSteps.psd1') -EmulatorDll (Join-Path $EmulatorOut 'IRSteps.Emulator.dll')
+    & (Join-Path $Root 'bench/Invoke-Benchmark.ps1') -ModuleManifest (Join-Path $ModuleOut 'IRSteps.psd1') -EmulatorDll (Join-Path $EmulatorOut 'IRSteps.EmulatorHost.dll')
 }
 
 function Invoke-CleanTask {

@@ -25,7 +25,7 @@ param(
     # Rounds of fresh processes for the cold and start-up figures (medians of differences within a round).
     [int] $Rounds = 15,
     [string] $ModuleManifest = (Join-Path $PSScriptRoot '../out/IRSteps/IRSteps.psd1'),
-    [string] $EmulatorDll = (Join-Path $PSScriptRoot '../out/emulator/IRSteps.Emulator.dll')
+    [string] $EmulatorDll = (Join-Path $PSScriptRoot '../out/emulator/IRSteps.EmulatorHost.dll')
 )
 
 $ErrorActionPreference = 'Stop'

@@ -7,28 +7,38 @@ BeforeAll {
     $ErrorActionPreference = 'Continue'
 
     function Get-ErrorIdTable {
-        # Rows of the table under ERROR IDS (after its "ErrorId | Category | ..." header): a row starts with an id in the first cell; continuation lines
-        # (empty first cell) add to the cells above. The section ends at the next header in capitals.
+        # The entries under ERROR IDS, after the rule below their legend. An entry is an id and its category on one
+        # line, then "When" and "Do" paragraphs, each continued on lines indented below its text:
+        #     InvalidJobName            InvalidArgument
+        #       When  A job name breaks ...
+        #             ... continued
+        #       Do    Correct the name ...
+        # The section ends at the next header in capitals.
         param([Parameter(Mandatory)] [string] $Path)
         $rows = [ordered]@{}
         $inSection = $false
         $inTable = $false
         $current = $null
+        $field = $null
         foreach ($line in Get-Content -Path $Path) {
             if ($line -match '^ERROR IDS\s*$') { $inSection = $true; continue }
             if ($inSection -and $line -match '^[A-Z][A-Z ]+$') { break }
-            if (-not $inSection -or $line -notmatch '\|') { continue }
-            $cells = @($line.Split('|') | ForEach-Object { $_.Trim() })
-            if ($cells[0] -eq 'ErrorId') { $inTable = $true; continue }
-            if (-not $inTable -or $cells[0] -match '^-+$') { continue }
-            if ($cells[0]) {
-                $current = [pscustomobject]@{ ErrorId = $cells[0]; Category = $cells[1]; When = $cells[2]; WhatToDo = $cells[3] }
-                $rows[$cells[0]] = $current
+            if (-not $inSection) { continue }
+            if (-not $inTable) { $inTable = $line -match '^    -{20,}$'; continue }
+            if ($line -match '^    (?<id>\w+) +(?<category>\w.*)$') {
+                $current = [pscustomobject]@{ ErrorId = $Matches.id; Category = $Matches.category.Trim(); When = ''; WhatToDo = '' }
+                $rows[$Matches.id] = $current
+                $field = $null
             }
-            elseif ($current) {
-                $current.Category = ($current.Category + ' ' + $cells[1]).Trim()
-                $current.When = ($current.When + ' ' + $cells[2]).Trim()
-                $current.WhatToDo = ($current.WhatToDo + ' ' + $cells[3]).Trim()
+            elseif ($current -and $line -match '^      (?<label>When|Do) +(?<text>\S.*)$') {
+                $field = if ($Matches.label -eq 'When') { 'When' } else { 'WhatToDo' }
+                $current.$field = $Matches.text.Trim()
+            }
+            elseif ($current -and $field -and $line -match '^ {12}(?<text>\S.*)$') {
+                $current.$field = $current.$field + ' ' + $Matches.text.Trim()
+            }
+            elseif ($line.Trim()) {
+                throw "about_IRSteps ERROR IDS: a line that is no part of an entry: '$line'"
             }
         }
         $rows

@@ -17,7 +17,8 @@ BeforeAll {
 
     # The listable fixture jobs, newest first (the service's default order: CreationTime, Descending).
     $newestFirst = @('pending-job', 'running-job', 'nightly-bert-base', 'nightly-resnet50', 'paged-job-25',
-        'advanced-llama-sweep', 'resnet50-retrain', 'weekly-xgboost', 'legacy-no-endpoint')
+        'advanced-llama-sweep', 'resnet50-retrain', 'weekly-xgboost', 'legacy-no-endpoint',
+        'llama-2-70b-chat-sweep-inf2-g5-p4d-trn1n-vs-production-12-01')
 }
 
 AfterAll {
@@ -111,7 +112,7 @@ Describe 'Get-IRJob' {
             $sent.CreationTimeBefore | Should -Be 1732790000
         }
 
-        It 'follows every NextToken (9 jobs at -MaxResult 2 is 5 requests), in order' {
+        It 'follows every NextToken (10 jobs at -MaxResult 2 is 5 requests), in order' {
             $jobs = Get-IRJob -MaxResult 2
 
             $jobs.JobName | Should -Be $newestFirst

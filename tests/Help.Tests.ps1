@@ -80,9 +80,85 @@ BeforeAll {
             $output.JobName | Should -Be 'dyn-in-progress'
             $output.Status | Should -Be 'COMPLETED'
         }
+        'Export-IRJobReport/Example 1: A job, its steps and its recommendations in one page' = {
+            param($output)
+            $html = Get-Content -Raw nightly-resnet50.html
+            ([regex]::Matches($html, '<circle class="point[ "]')).Count | Should -Be 7
+            ([regex]::Matches($html, '<tr class="step ')).Count | Should -Be 8
+            $html | Should -Match 'resnet50-rec-1'
+        }
+        'Export-IRJobReport/Example 3: Several jobs in one report, with a title' = {
+            param($output)
+            $html = Get-Content -Raw nightly.html
+            $html | Should -Match '<title>Nightly sizing</title>'
+            ([regex]::Matches($html, '<section class="job"')).Count | Should -Be 2
+        }
+        'Export-IRJobReport/Example 4: A report from steps saved earlier, without AWS' = {
+            param($output)
+            Get-IRJobStep -JobName nightly-resnet50 | Export-IRJobReport -Path live.html
+            (Get-FileHash saved.html).Hash | Should -Be (Get-FileHash live.html).Hash
+        }
+        'Export-IRJobReport/Example 5: See what would be written' = {
+            param($output)
+            'report.html' | Should -Not -Exist
+        }
         'Stop-IRJob/Example 2: Stop a job and wait until it has stopped' = {
             param($output)
             $output.Status | Should -Be 'STOPPED'
+        }
+        'Start-IREmulator/Example 2: Try the module without an AWS account' = {
+            param($output)
+            $output.Count | Should -Be 7
+            $output.Status | Select-Object -Unique | Should -Be 'COMPLETED'
+        }
+        'Start-IREmulator/Example 3: Several emulators, each on its own port' = {
+            param($output)
+            $output | Should -BeNullOrEmpty
+        }
+        'Stop-IREmulator/Example 2: Stop several emulators from the pipeline' = {
+            param($output)
+            $output | Should -Be @($false, $false, $false)
+        }
+        'Add-IREmulatorJob/Example 1: A job with a benchmark you build' = {
+            param($output)
+            $output.InstanceType | Should -Be 'ml.c5.xlarge'
+            $output.LatencyVsEndpoint | Should -Be (38 / 52)
+        }
+        'Add-IREmulatorJob/Example 2: Replay a real job saved with Export-Clixml' = {
+            param($output)
+            $output.Count | Should -Be 3
+            $output[0].CostPerInference | Should -BeLessOrEqual $output[1].CostPerInference
+            $output[0].EndpointModelLatency | Should -Not -BeNullOrEmpty
+        }
+        'Add-IREmulatorJob/Example 3: A job that finishes after three looks' = {
+            param($output)
+            $output.Status | Should -Be 'COMPLETED'
+        }
+        'Add-IREmulatorJob/Example 4: A job that fails' = {
+            param($output)
+            $output[0].Status | Should -Be 'FAILED'
+            $output[-1] | Should -BeLike 'Job failed: JobFailed,*'
+        }
+        'Add-IREmulatorFault/Example 1: Throttle a job until the module gives up' = {
+            param($output)
+            $output | Should -Be 'Throttled,IRSteps.Commands.GetIRJobStepCommand'
+        }
+        'Add-IREmulatorFault/Example 2: Survive one throttled request' = {
+            param($output)
+            $output | Should -Be 8
+        }
+        'Add-IREmulatorFault/Example 3: A request that never gets an answer' = {
+            param($output)
+            $output | Should -Be 'RequestTimeout,IRSteps.Commands.GetIRJobCommand'
+        }
+        'Get-IREmulatorRequest/Example 1: The pages a listing asked for' = {
+            param($output)
+            $rows = @(($output | Out-String -Width 200) -split "`n" | Where-Object { $_ -match '^ListInferenceRecommendationsJobSteps\s+paged-job-25\s+10\b' })
+            $rows.Count | Should -Be 3
+        }
+        'Get-IREmulatorRequest/Example 2: Check who signed the requests' = {
+            param($output)
+            $output | Should -Be $true
         }
     }
 }
@@ -124,6 +200,29 @@ Describe 'Help of <Name>' -ForEach $commands {
     It 'names its related links and the about topic' {
         $help.relatedLinks.navigationLink.linkText | Should -Contain 'about_IRSteps'
     }
+
+    It 'reads whole in a console of 80 columns: no line of ours longer than the 79 it gives, so none is cut mid-word' {
+        # Rendered far wider than any line, then measured: what a console of 80 columns would have to wrap.
+        # The syntax is PowerShell's own line (every cmdlet's wraps), and so is the common parameters' text.
+        $section = ''
+        $over = foreach ($line in (Get-Help $Name -Full | Out-String -Width 1000) -split '\r?\n') {
+            if ($line -match '^[A-Z][A-Z ]+$') { $section = $line }
+            if ($section -eq 'SYNTAX' -or $line -match 'CommonParameters|ErrorAction, ErrorVariable|about_CommonParameters') { continue }
+            if ($line.TrimEnd().Length -gt 79) { "[$section] $($line.TrimEnd())" }
+        }
+        $over | Should -BeNullOrEmpty
+    }
+
+    It 'has its source, en-US/<Name>.md, at most 80 columns wide' {
+        $source = Join-Path $RepoRoot "en-US/$Name.md"
+        Get-Content $source | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Help sources' {
+    It '<_> is at most 80 columns wide' -ForEach @('SharedParameters.md', 'about_IRSteps.help.txt') {
+        Get-Content (Join-Path $RepoRoot "en-US/$_") | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'The examples in help' {
@@ -160,14 +259,22 @@ Describe 'The examples in help' {
 
         $run = Invoke-ChildPwsh -Script $script -NonInteractive -Environment @{ PSModulePath = $modules + [IO.Path]::PathSeparator + $env:PSModulePath }
 
-        $run.Output[-1] | Should -Be 'Passed 2 Failed 0' -Because ($run.Output + $run.Errors -join "`n")
+        $tests = [regex]::Matches($Code, '(?m)^\s*It\s').Count
+        $tests | Should -BeGreaterThan 1
+        $run.Output[-1] | Should -Be "Passed $tests Failed 0" -Because ($run.Output + $run.Errors -join "`n")
     }
 }
 
 Describe 'about_IRSteps' {
+    It 'shows no line longer than 80 columns, as shipped' {
+        $shipped = Join-Path (Split-Path -Parent $ModuleManifest) 'en-US/about_IRSteps.help.txt'
+        Get-Content $shipped | Where-Object Length -gt 80 | Should -BeNullOrEmpty
+        (Get-Help about_IRSteps | Out-String -Width 1000) -split '\r?\n' | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
+    }
+
     It 'is found by Get-Help, offline' {
         $text = Get-Help about_IRSteps | Out-String
-        foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
+        foreach ($section in 'SHORT DESCRIPTION', 'LONG DESCRIPTION', 'OBJECTS AND VIEWS', 'PAGINATION', 'STREAMS', 'TAB COMPLETION', 'REPORTS', 'THE EMULATOR', 'CREDENTIALS AND REGION') {
             $text | Should -Match "(?m)^\s*$section\s*$" -Because "about_IRSteps has a $section section"
         }
     }

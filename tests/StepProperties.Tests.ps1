@@ -88,7 +88,7 @@ Describe 'Flattened step properties' {
     It 'shows every flattened property in Get-Member, typed and read-only' {
         $members = Get-IRJobStep nightly-resnet50 -First 1 | Get-Member -MemberType Property
 
-        foreach ($name in @($flattened.Keys) + 'InvocationsVsEndpoint', 'LatencyVsEndpoint') {
+        foreach ($name in @($flattened.Keys) + 'CostPerMillionInferences', 'InvocationsVsEndpoint', 'LatencyVsEndpoint') {
             $member = $members | Where-Object Name -eq $name
             $member | Should -Not -BeNullOrEmpty -Because "$name is a property"
             $member.Definition | Should -Match '\{get;\}$' -Because "$name is read-only"
@@ -139,13 +139,14 @@ Describe 'A step in CSV, JSON and CliXml' {
         $rows.Count | Should -Be 8
         $columns = $rows[0].PSObject.Properties.Name
         foreach ($name in 'StepType', 'JobName', 'Status', 'InferenceBenchmark', 'InstanceType', 'InitialInstanceCount', 'CostPerHour', 'CostPerInference',
-            'MaxInvocations', 'ModelLatency', 'CpuUtilization', 'MemoryUtilization', 'ModelSetupTime', 'FailureReason',
+            'CostPerMillionInferences', 'MaxInvocations', 'ModelLatency', 'CpuUtilization', 'MemoryUtilization', 'ModelSetupTime', 'FailureReason',
             'EndpointMaxInvocations', 'EndpointModelLatency', 'InvocationsVsEndpoint', 'LatencyVsEndpoint') {
             $columns | Should -Contain $name
         }
         $rows[0].InferenceBenchmark | Should -Be 'ml.c5.xlarge x1'
         $rows[0].InstanceType | Should -Be 'ml.c5.xlarge'
         [double] $rows[0].CostPerInference | Should -Be 2.34e-06
+        [double] $rows[0].CostPerMillionInferences | Should -Be 2.34
         [int] $rows[0].ModelLatency | Should -Be 38
         [int] $rows[0].EndpointModelLatency | Should -Be 52
         $rows[6].Status | Should -Be 'FAILED'

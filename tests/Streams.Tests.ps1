@@ -169,11 +169,11 @@ Describe 'Progress' {
         Set-IRStepsEmulatorConfig $emulator -PageDelayMs 400
         $captured = Invoke-Captured { Get-IRJob -MaxResult 2 }
 
-        $captured.Output.Count | Should -Be 9
+        $captured.Output.Count | Should -Be 10
         $captured.Progress[0].Activity | Should -Be 'Reading Inference Recommender jobs'
         $captured.Progress | Where-Object RecordType -eq Processing | ForEach-Object { $_.StatusDescription | Should -Match '^(Waiting for the first page|Page \d, \d+ jobs so far)$' }
         $captured.Progress[-1].RecordType | Should -Be 'Completed'
-        $captured.Progress[-1].StatusDescription | Should -Match '^\d pages, 9 jobs$'
+        $captured.Progress[-1].StatusDescription | Should -Match '^\d pages, 10 jobs$'
     }
 
     It 'shows nothing for a listing that is over at once' {

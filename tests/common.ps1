@@ -3,7 +3,7 @@
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot
 $script:ModuleManifest = Join-Path $RepoRoot 'out/IRSteps/IRSteps.psd1'
-$script:EmulatorDll = Join-Path $RepoRoot 'out/emulator/IRSteps.Emulator.dll'
+$script:EmulatorDll = Join-Path $RepoRoot 'out/emulator/IRSteps.EmulatorHost.dll'
 
 . (Join-Path $PSScriptRoot 'Emulator/Emulator.ps1')
 

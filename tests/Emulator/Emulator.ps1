@@ -1,14 +1,13 @@
-# Helpers for driving the IRSteps SageMaker emulator from Pester tests, benchmarks and the Demo.
-# Dot-source this file:  . "$PSScriptRoot/../Emulator/Emulator.ps1"
-# Windows PowerShell 5.1-compatible syntax (no ternaries, no ?? , no ::new in hot spots).
-
-Set-StrictMode -Version 2.0
+# Helpers for driving the IRSteps SageMaker emulator host (IRSteps.EmulatorHost, a process of its own) from Pester
+# tests, benchmarks and the Demo. Dot-source this file:  . "$PSScriptRoot/../Emulator/Emulator.ps1"
+# Dot-sourcing defines these functions and changes nothing else in the caller's session: no strict mode, no
+# preference variable, no global. Windows PowerShell 5.1-compatible syntax (no ternaries, no ??).
 
 function Get-IRStepsEmulatorDefaultPath {
     $candidates = @(
-        (Join-Path $PSScriptRoot '../../out/emulator/IRSteps.Emulator.dll'),
-        (Join-Path $PSScriptRoot 'bin/Release/net10.0/IRSteps.Emulator.dll'),
-        (Join-Path $PSScriptRoot 'bin/Debug/net10.0/IRSteps.Emulator.dll')
+        (Join-Path $PSScriptRoot '../../out/emulator/IRSteps.EmulatorHost.dll'),
+        (Join-Path $PSScriptRoot 'bin/Release/net10.0/IRSteps.EmulatorHost.dll'),
+        (Join-Path $PSScriptRoot 'bin/Debug/net10.0/IRSteps.EmulatorHost.dll')
     )
     foreach ($c in $candidates) {
         if (Test-Path -LiteralPath $c) { return (Resolve-Path -LiteralPath $c).ProviderPath }
@@ -31,7 +30,7 @@ function Start-IRStepsEmulator {
         [string] $DotNet = 'dotnet'
     )
     if (-not $Path) { $Path = Get-IRStepsEmulatorDefaultPath }
-    if (-not (Test-Path -LiteralPath $Path)) { throw "Emulator not found at '$Path'. Build tests/Emulator first." }
+    if (-not (Test-Path -LiteralPath $Path)) { throw "Emulator host not found at '$Path'. Build first (dotnet pwsh ./build.ps1 Build)." }
     $Path = (Resolve-Path -LiteralPath $Path).ProviderPath
 
     $arguments = '"' + $Path + '" --port ' + $Port

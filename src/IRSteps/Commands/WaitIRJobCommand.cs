@@ -26,6 +26,7 @@ namespace IRSteps.Commands
 
         private readonly List<WaitedJob> jobs = new List<WaitedJob>();
         private readonly HashSet<string> names = new HashSet<string>(StringComparer.Ordinal);
+        private int? activityRoom;
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
@@ -64,6 +65,7 @@ namespace IRSteps.Commands
         protected override void EndProcessing()
         {
             if (jobs.Count == 0) return;
+            activityRoom = ProgressActivity.Room(Host, SessionState);
             var clock = Stopwatch.StartNew();
             TimeSpan? limit = Timeout.HasValue ? TimeSpan.FromSeconds(Timeout.Value) : (TimeSpan?)null;
             TimeSpan interval = TimeSpan.FromSeconds(PollInterval);
@@ -187,7 +189,8 @@ namespace IRSteps.Commands
             WriteProgress(new ProgressRecord(job.ActivityId, Activity(job), status) { RecordType = ProgressRecordType.Completed });
         }
 
-        private static string Activity(WaitedJob job) => "Waiting for Inference Recommender job " + job.Name;
+        /// <summary>The bar's activity is the job's name, whole when the console has room for it (see ProgressActivity).</summary>
+        private string Activity(WaitedJob job) => ProgressActivity.Fit(job.Name, activityRoom);
 
         private sealed class WaitedJob
         {

@@ -37,5 +37,13 @@ namespace IRSteps.Errors
         public const string InvalidCredentials = "InvalidCredentials";
         public const string InvalidEndpoint = "InvalidEndpoint";
         public const string ModuleLoadFailed = "ModuleLoadFailed";
+
+        // The emulator (Start-IREmulator and the cmdlets that use one).
+        public const string EmulatorStartFailed = "EmulatorStartFailed";
+        public const string EmulatorStopped = "EmulatorStopped";
+        // Export-IRJobReport.
+        public const string ReportExists = "ReportExists";
+        public const string ReportNotWritable = "ReportNotWritable";
+        public const string InvalidReportInput = "InvalidReportInput";
     }
 }

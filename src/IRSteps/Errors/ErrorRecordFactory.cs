@@ -17,6 +17,11 @@ namespace IRSteps.Errors
                     {
                         ErrorDetails = new ErrorDetails(configuration.Message),
                     };
+                case IRStepsReportException report:
+                    return new ErrorRecord(report, report.ErrorId, CategoryOf(report.ErrorId), target)
+                    {
+                        ErrorDetails = new ErrorDetails(report.Message),
+                    };
                 case IRStepsJobException job:
                     return new ErrorRecord(job, job.ErrorId, CategoryOf(job.ErrorId), target)
                     {
@@ -30,6 +35,12 @@ namespace IRSteps.Errors
         public static ErrorRecord InvalidArgument(string errorId, string message, object target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+        }
+
+        /// <summary>An object a command cannot take from the pipeline, with the category its id has.</summary>
+        public static ErrorRecord InvalidInput(string errorId, string message, object target)
+        {
+            return new ErrorRecord(new ArgumentException(message), errorId, CategoryOf(errorId), target);
         }
 
         private static ErrorRecord FromServiceException(IRStepsServiceException exception, object target)
@@ -73,9 +84,14 @@ namespace IRSteps.Errors
                 case ErrorIds.NoRegion:
                 case ErrorIds.InvalidRegion:
                 case ErrorIds.InvalidEndpoint: return ErrorCategory.InvalidArgument;
-                case ErrorIds.ModuleLoadFailed: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.ModuleLoadFailed:
+                case ErrorIds.EmulatorStartFailed: return ErrorCategory.ResourceUnavailable;
+                case ErrorIds.EmulatorStopped: return ErrorCategory.InvalidOperation;
                 case ErrorIds.JobFailed: return ErrorCategory.InvalidResult;
                 case ErrorIds.OperationTimeout: return ErrorCategory.OperationTimeout;
+                case ErrorIds.ReportExists: return ErrorCategory.ResourceExists;
+                case ErrorIds.ReportNotWritable: return ErrorCategory.WriteError;
+                case ErrorIds.InvalidReportInput: return ErrorCategory.InvalidType;
                 default: return ErrorCategory.NotSpecified;
             }
         }

@@ -18,6 +18,12 @@
 #
 # Paragraphs are separated by blank lines. Lines of a paragraph are joined, except in a list ("- " lines),
 # an indented block or a ``` fence, whose lines are kept as they are.
+#
+# Width. Get-Help prints a paragraph as one line and a console cuts it wherever the line ends, mid-word. So the
+# MAML's prose is word-wrapped here to fit a console of 80 columns (79 usable) after the indentation Get-Help
+# gives each section: 4 for the synopsis, description and examples, 8 for parameters, inputs, outputs and
+# notes. Kept lines (lists, indented blocks, example code) are written as they are: the sources keep them short
+# enough (tests/Help.Tests.ps1 renders every cmdlet's help at 80 columns).
 
 Set-StrictMode -Version 3.0
 
@@ -101,6 +107,30 @@ function ConvertTo-Paragraphs {
     & $emit
 }
 
+function Format-HelpParagraph {
+    # Word-wraps prose to lines of at most Width characters; a kept block (lines joined by newlines) is left as is.
+    param([string] $Text, [int] $Width)
+    if ($Text.Contains("`n")) { return $Text }
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $line = ''
+    foreach ($word in $Text -split ' ' | Where-Object { $_ }) {
+        if ($line -and $line.Length + 1 + $word.Length -gt $Width) { $lines.Add($line); $line = $word }
+        elseif ($line) { $line += ' ' + $word }
+        else { $line = $word }
+    }
+    if ($line) { $lines.Add($line) }
+    return $lines -join "`n"
+}
+
+function Format-ExampleTitle {
+    # "--------- Example 1: title ---------", the dashes as many as fit in Width (none for a long title).
+    param([string] $Title, [int] $Width)
+    $dashes = [Math]::Min(26, [Math]::Floor(($Width - $Title.Length - 2) / 2))
+    if ($dashes -lt 3) { return $Title }
+    $rule = '-' * $dashes
+    return "$rule $Title $rule"
+}
+
 function Get-HelpParameterText {
     # The paragraphs of a parameter, and its "Default value:" line taken apart.
     param($Paragraphs)
@@ -136,10 +166,14 @@ function New-MamlHelp {
     $cmd = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
     $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 
+    # The widths left for text by Get-Help's indentation in a console of 80 columns (79 usable).
+    $wide = 79 - 4
+    $narrow = 79 - 8
+
     $paras = {
-        param([string] $element, [string] $ns, $paragraphs)
+        param([string] $element, [string] $ns, $paragraphs, [int] $width)
         $writer.WriteStartElement($element, $ns)
-        foreach ($p in @($paragraphs)) { if ($null -ne $p) { $writer.WriteElementString('para', $maml, $p) } }
+        foreach ($p in @($paragraphs)) { if ($null -ne $p) { $writer.WriteElementString('para', $maml, (Format-HelpParagraph $p $width)) } }
         $writer.WriteEndElement()
     }
 
@@ -159,7 +193,7 @@ function New-MamlHelp {
         $writer.WriteAttributeString('position', $(if ($setMetadata.Position -ge 0) { [string] $setMetadata.Position } else { 'named' }))
         $writer.WriteAttributeString('aliases', $(if ($parameter.Aliases.Count) { $parameter.Aliases -join ', ' } else { 'none' }))
         $writer.WriteElementString('name', $maml, $parameter.Name)
-        if ($withDescription) { & $paras 'description' $maml $text.Paragraphs }
+        if ($withDescription) { & $paras 'description' $maml $text.Paragraphs $narrow }
         if ($type -ne [System.Management.Automation.SwitchParameter]) {
             $writer.WriteStartElement('parameterValue', $cmd)
             $writer.WriteAttributeString('required', 'true')
@@ -199,10 +233,10 @@ function New-MamlHelp {
         $writer.WriteElementString('name', $cmd, $command.Name)
         $writer.WriteElementString('verb', $cmd, $command.Verb)
         $writer.WriteElementString('noun', $cmd, $command.Noun)
-        & $paras 'description' $maml $help.Synopsis
+        & $paras 'description' $maml $help.Synopsis $wide
         $writer.WriteEndElement()
 
-        & $paras 'description' $maml $help.Description
+        & $paras 'description' $maml $help.Description $wide
 
         $writer.WriteStartElement('syntax', $cmd)
         foreach ($set in $command.ParameterSets) {
@@ -234,7 +268,7 @@ function New-MamlHelp {
                 $writer.WriteStartElement('type', $dev)
                 $writer.WriteElementString('name', $maml, $typeName)
                 $writer.WriteEndElement()
-                & $paras 'description' $maml $kind.From[$typeName]
+                & $paras 'description' $maml $kind.From[$typeName] $narrow
                 $writer.WriteEndElement()
             }
             $writer.WriteEndElement()
@@ -242,16 +276,17 @@ function New-MamlHelp {
 
         $writer.WriteStartElement('alertSet', $maml)
         $writer.WriteStartElement('alert', $maml)
-        foreach ($p in $help.Notes) { $writer.WriteElementString('para', $maml, $p) }
+        foreach ($p in $help.Notes) { $writer.WriteElementString('para', $maml, (Format-HelpParagraph $p $narrow)) }
         $writer.WriteEndElement()
         $writer.WriteEndElement()
 
         $writer.WriteStartElement('examples', $cmd)
         foreach ($example in $help.Examples) {
             $writer.WriteStartElement('example', $cmd)
-            $writer.WriteElementString('title', $maml, "-------------------------- $($example.Title) --------------------------")
+            # Get-Help puts a space before every title but the first.
+            $writer.WriteElementString('title', $maml, (Format-ExampleTitle $example.Title ($wide - 1)))
             $writer.WriteElementString('code', $dev, $example.Code)
-            & $paras 'remarks' $dev $example.Remarks
+            & $paras 'remarks' $dev $example.Remarks $wide
             $writer.WriteEndElement()
         }
         $writer.WriteEndElement()

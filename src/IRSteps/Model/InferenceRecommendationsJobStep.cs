@@ -1,3 +1,5 @@
+using System;
+
 namespace IRSteps.Model
 {
     /// <summary>
@@ -36,6 +38,12 @@ namespace IRSteps.Model
         /// <summary>InferenceBenchmark.Metrics.CostPerInference (USD).</summary>
         public double? CostPerInference => InferenceBenchmark?.Metrics?.CostPerInference;
 
+        /// <summary>
+        /// CostPerInference times one million (USD per million inferences): 0.0000059899 reads 5.9899, where a
+        /// table shows a double with two decimals and CostPerInference would read 0.00.
+        /// </summary>
+        public double? CostPerMillionInferences => PerMillion(CostPerInference);
+
         /// <summary>InferenceBenchmark.Metrics.MaxInvocations (per minute).</summary>
         public int? MaxInvocations => InferenceBenchmark?.Metrics?.MaxInvocations;
 
@@ -71,6 +79,17 @@ namespace IRSteps.Model
         /// existing endpoint. $null when either is missing (or the endpoint's is 0).
         /// </summary>
         public double? LatencyVsEndpoint => Ratio(ModelLatency, EndpointModelLatency);
+
+        private static double? PerMillion(double? perOne)
+        {
+            if (!perOne.HasValue) return null;
+            double value = perOne.Value;
+            // Through decimal (which keeps a double's 15 significant digits), so that 0.0000059899 gives 5.9899 and
+            // not 5.989899999999999. NaN, infinities and magnitudes decimal holds badly are multiplied as they are.
+            double magnitude = Math.Abs(value);
+            if (magnitude >= 1e-15 && magnitude < 1e15) return (double)((decimal)value * 1000000m);
+            return value * 1000000;
+        }
 
         private static double? Ratio(int? benchmark, int? endpoint)
         {

@@ -19,8 +19,9 @@ namespace IRSteps.Services
 
         public static Assembly LoadEngine(string libDirectory, string enginePath)
         {
+            // The engine and the emulator both load through here: one handler serves both.
+            if (directory == null) AppDomain.CurrentDomain.AssemblyResolve += Resolve;
             directory = libDirectory;
-            AppDomain.CurrentDomain.AssemblyResolve += Resolve;
             return Assembly.LoadFrom(enginePath);
         }
 

@@ -75,7 +75,7 @@ namespace IRSteps.Services
             }
         }
 
-        private static bool IsCoreClr =>
+        internal static bool IsCoreClr =>
             !System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
     }
 }

@@ -60,6 +60,15 @@ namespace IRSteps.Services
             return new EngineLoadContext(libDirectory, null).LoadFromAssemblyName(new AssemblyName(engineName));
         }
 
+        /// <summary>
+        /// Loads another assembly of lib/ (the emulator) into a context of its own, from the IL only: it has no
+        /// ReadyToRun images.
+        /// </summary>
+        public static Assembly LoadEngine(string libDirectory, string assemblyPath)
+        {
+            return new EngineLoadContext(libDirectory, null).LoadFromAssemblyPath(assemblyPath);
+        }
+
         /// <summary>lib/r2r/&lt;tfm&gt;/&lt;rid&gt; for this runtime and platform, or null (the IL only).</summary>
         private static string ReadyToRunDirectory(string libDirectory, Action<string> report)
         {
