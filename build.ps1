@@ -58,7 +58,8 @@ function Get-ModuleVersion {
 function Invoke-BuildTask {
     # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml, LICENSE) and out/emulator.
     # -Quiet (Demo) shows the compiler's output only when the build fails: its warnings are for developers.
-    param([switch] $Quiet)
+    # -AllReadyToRun compiles every target's ReadyToRun images, not only this platform's (Test packages next).
+    param([switch] $Quiet, [switch] $AllReadyToRun)
     if ($Quiet) {
         $output = & dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet 2>&1
         if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "dotnet build failed with exit code $LASTEXITCODE" }
@@ -94,7 +95,7 @@ function Invoke-BuildTask {
     Copy-Item -Path (Join-Path $Root 'en-US/*.help.txt') -Destination (Join-Path $ModuleOut 'en-US')
 
     Invoke-HelpTask
-    Add-ReadyToRunImage
+    Add-ReadyToRunImage -All:$AllReadyToRun
 
     # The tests' emulator host (the same emulator in a process of its own), where the tests and bench look for it.
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
@@ -295,7 +296,7 @@ function Invoke-PesterTests {
 
 function Invoke-TestTask {
     # Builds, runs both suites and prints one closing line 'N passed, N failed'; exits 1 on any failure.
-    Invoke-BuildTask
+    Invoke-BuildTask -AllReadyToRun
     Invoke-PackageTask
     Install-ConformancePackage
     Install-TestTool
