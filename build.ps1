@@ -79,7 +79,7 @@ function Invoke-BuildTask {
     }
     # The emulator (Start-IREmulator) beside it, loaded the same way on its first use; its one dependency,
     # System.Text.Json, is the copy AWSSDK.Core brought (tests/Emulator.Tests.ps1 checks the references).
-    Copy-Item (Join-Path $Root "src/IRSteps.Emulator/bin/$Configuration/netstandard2.0/IRSteps.Emulator.*") $lib -Exclude '*.deps.json'
+    Copy-Item (Join-Path $Root "src/IRSteps.Emulator/bin/$Configuration/netstandard2.0/IRSteps.Emulator.dll") $lib
 
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
     Copy-Item (Join-Path $moduleBin 'IRSteps.dll') $ModuleOut
