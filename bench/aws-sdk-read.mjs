@@ -1,7 +1,8 @@
 // The reference side of bench/Invoke-Benchmark.ps1: @aws-sdk/client-sagemaker (installed in tests/Conformance)
 // reading the emulator. Prints one JSON object.
 //   --mode throughput   read --job with paginateListInferenceRecommendationsJobSteps --runs times (after --warmup
-//                       reads, 3 by default, so that V8 has compiled the hot paths); milliseconds per run
+//                       reads, 3 by default, so that V8 has compiled the hot paths); milliseconds per run, and the
+//                       time from just before the import to the end of the warm-up reads (WarmUpMs)
 //   --mode cold-read    a fresh process's first read of --job, timed from just before the AWS SDK is imported to
 //                       its last step (the import, the client's creation and the read)
 //   --mode first-page   one ListInferenceRecommendationsJobSteps call of --page-size steps, --runs times (after
@@ -48,6 +49,7 @@ async function readAll(onPage) {
 const result = { Mode: args.mode, Job: args.job, Ms: [] };
 if (args.mode === 'throughput') {
   for (let i = 0; i < Number(args.warmup); i++) result.Steps = await readAll();
+  result.WarmUpMs = performance.now() - importStarted;
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
     await readAll();
