@@ -11,13 +11,16 @@ BeforeDiscovery {
     $platform = $(if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }) + '-' +
         [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
     $imageRoot = Join-Path $RepoRoot 'out/IRSteps/lib/r2r'
-    # Every other platform's images of this framework, each put where this platform's are expected.
+    # Other platforms' images of this framework, each put where this platform's are expected: one for another OS and
+    # one for another processor where they are built (either alone says more than both at once).
     $foreignImages = @(Get-ChildItem (Join-Path $imageRoot $framework) -Directory -ErrorAction Ignore | Where-Object Name -ne $platform |
             ForEach-Object {
                 $os, $processor = $_.Name -split '-'
                 $kind = @(if ($os -ne ($platform -split '-')[0]) { 'OS' }; if ($processor -ne ($platform -split '-')[1]) { 'processor' }) -join ' and '
                 @{ Rid = $_.Name; Kind = $kind }
             })
+    $single = @($foreignImages | Where-Object { $_.Kind -notlike '* and *' })
+    if ($single) { $foreignImages = $single }
 }
 
 BeforeAll {
