@@ -1,7 +1,7 @@
 @{
     RootModule             = 'IRSteps.dll'
-    # Written by build.ps1 from Directory.Build.props (the one version source).
-    ModuleVersion          = '0.0.0'
+    # A placeholder: build.ps1 writes the version of Directory.Build.props (the one version source) here.
+    ModuleVersion          = '{{ModuleVersion}}'
     GUID                   = '5f0c6a53-8d3e-4c5b-9a51-2f7f6b8e1c42'
     Author                 = 'IRSteps contributors'
     CompanyName            = 'IRSteps contributors'

@@ -72,13 +72,13 @@ function Invoke-BuildTask {
     $lib = Join-Path $ModuleOut 'lib'
     New-Item -ItemType Directory -Force -Path $lib | Out-Null
 
-    # lib/: the engine and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
+    # lib/: the client (IRSteps.Client) and the AWS SDK, loaded in isolation by IRSteps.dll on first use.
     Invoke-Dotnet publish (Join-Path $Root 'src/IRSteps.Client/IRSteps.Client.csproj') -c $Configuration -o $lib -nologo --verbosity quiet --no-build
     foreach ($notShipped in 'IRSteps.dll', 'System.Management.Automation.dll', 'IRSteps.Client.deps.json', '*.pdb') {
         Remove-Item -Force -ErrorAction Ignore (Join-Path $lib $notShipped)
     }
     # The emulator (Start-IREmulator) beside it, loaded the same way on its first use; its one dependency,
-    # System.Text.Json, is the copy AWSSDK.Core brought (tests/Emulator.Tests.ps1 checks the references).
+    # System.Text.Json, is the copy AWSSDK.Core brought (tests/Pester/Emulator.Tests.ps1 checks the references).
     Copy-Item (Join-Path $Root "src/IRSteps.Emulator/bin/$Configuration/netstandard2.0/IRSteps.Emulator.dll") $lib
 
     $moduleBin = Join-Path $Root "src/IRSteps/bin/$Configuration/netstandard2.0"
@@ -87,8 +87,9 @@ function Invoke-BuildTask {
     Copy-Item (Join-Path $Root 'LICENSE') $ModuleOut
 
     $version = Get-ModuleVersion
-    (Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')) -replace "ModuleVersion(\s*)= '0\.0\.0'", "ModuleVersion`$1= '$version'" |
-        Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
+    $manifest = Get-Content -Raw (Join-Path $Root 'IRSteps.psd1')
+    if (-not $manifest.Contains('{{ModuleVersion}}')) { throw "IRSteps.psd1 has lost its '{{ModuleVersion}}' placeholder." }
+    $manifest.Replace('{{ModuleVersion}}', $version) | Set-Content -NoNewline -Encoding utf8 (Join-Path $ModuleOut 'IRSteps.psd1')
 
     # en-US holds the help sources: about topics ship as they are, the cmdlets' Markdown becomes MAML (Help task).
     $null = New-Item -ItemType Directory -Force -Path (Join-Path $ModuleOut 'en-US')
@@ -133,7 +134,7 @@ function Test-ReadyToRunImage {
 }
 
 function Add-ReadyToRunImage {
-    # Compiles lib/'s AWSSDK.Core and IRSteps.Client ahead of time into lib/r2r/<framework>/<rid>/ (src/IRSteps.ReadyToRun)
+    # Compiles lib/'s AWSSDK.Core, AWSSDK.SecurityToken and IRSteps.Client ahead of time into lib/r2r/<framework>/<rid>/
     # for this runtime and platform only, or for every target with -All; a target whose inputs have not changed since
     # it was last compiled is copied from out/r2r instead. The IL in lib/ stays what every other runtime loads.
     param([switch] $All)
@@ -250,11 +251,11 @@ function Install-DebianPackage {
 }
 
 function Install-TestTool {
-    # The views are tested once in a real terminal (pwsh inside tmux, tests/Views.Tests.ps1) and the report in headless
+    # The views are tested once in a real terminal (pwsh inside tmux, tests/Pester/Views.Tests.ps1) and the report in headless
     # Chromium (found as the tests find it: IRSTEPS_CHROMIUM, then the PATH). Both are Debian packages, installed in
     # one apt-get run when missing. Windows has neither tmux nor this apt-get: the terminal test is Linux and macOS only.
     if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') { return }
-    . (Join-Path $Root 'tests/BrowserTestHelpers.ps1')
+    . (Join-Path $Root 'tests/Pester/BrowserTestHelpers.ps1')
     $missing = @()
     if (-not (Get-Command tmux -CommandType Application -ErrorAction Ignore)) { $missing += 'tmux' }
     if (-not (Find-Chromium)) { $missing += 'chromium' }
@@ -271,7 +272,7 @@ function Invoke-XunitTests {
     # Runs the xunit tests and returns their counts from the TRX report.
     $results = Join-Path $Out 'test-results'
     Remove-Item -Recurse -Force -ErrorAction Ignore $results
-    & dotnet test (Join-Path $Root 'tests/IRSteps.Tests/IRSteps.Tests.csproj') -c $Configuration --no-build -nologo `
+    & dotnet test (Join-Path $Root 'tests/Unit/IRSteps.Tests.csproj') -c $Configuration --no-build -nologo `
         --logger 'trx;LogFileName=xunit.trx' --logger 'console;verbosity=minimal' --results-directory $results | Out-Host
     $trx = Get-ChildItem -Recurse -Path $results -Filter 'xunit.trx' -ErrorAction Ignore | Select-Object -First 1
     if (-not $trx) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
@@ -289,7 +290,7 @@ function Invoke-PesterTests {
     $pester = Get-PesterModulePath
     $summary = Join-Path $Out 'pester-summary.json'
     Remove-Item -Force -ErrorAction Ignore $summary
-    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Invoke-PesterTests.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'tests/Pester/Invoke-PesterTests.ps1') -PesterPath $pester -SummaryPath $summary | Out-Host
     if (-not (Test-Path $summary)) { return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     return Get-Content -Raw $summary | ConvertFrom-Json
 }

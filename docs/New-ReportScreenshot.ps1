@@ -15,7 +15,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 . (Join-Path $root 'tests/Emulator/Emulator.ps1')
-. (Join-Path $root 'tests/BrowserTestHelpers.ps1')
+. (Join-Path $root 'tests/Pester/BrowserTestHelpers.ps1')
 $env:AWS_EC2_METADATA_DISABLED = 'true'
 $emulator = Start-IRStepsEmulator -Path (Join-Path $root 'out/emulator/IRSteps.Emulator.dll')
 $report = Join-Path ([IO.Path]::GetTempPath()) ('irsteps-report-' + [Guid]::NewGuid().ToString('N') + '.html')

@@ -5,11 +5,10 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using System.Xml;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
-using Amazon.Runtime.Internal.Transform;
+using IRSteps.Client.SageMaker;
 using IRSteps.Errors;
 
 namespace IRSteps.Client
@@ -88,7 +87,7 @@ namespace IRSteps.Client
                     return already;
 
                 case AmazonServiceException cut when BrokenConnection(cut) != null:
-                    return Broken(operation, subject, BrokenConnection(cut), cut);
+                    return Broken(operation, subject, BrokenConnection(cut)!, cut);
 
                 case AmazonUnmarshallingException unreadable:
                     return Malformed(operation, subject, (int)unreadable.StatusCode, unreadable.RequestId, null, unreadable);
@@ -176,7 +175,7 @@ namespace IRSteps.Client
         }
 
         /// <summary>The network failure under an SDK exception (e.g. a body cut off while it was being read), or null.</summary>
-        private static Exception BrokenConnection(Exception exception)
+        private static Exception? BrokenConnection(Exception exception)
         {
             for (Exception current = exception.InnerException; current != null; current = current.InnerException)
             {
@@ -192,7 +191,7 @@ namespace IRSteps.Client
         /// <summary>An error answer without SageMaker's JSON: say what answered instead.</summary>
         private string NotFromSageMaker(AmazonServiceException service, int status)
         {
-            string contentType = ContentTypeOf(service);
+            string? contentType = ContentTypeOf(service);
             string what = string.IsNullOrEmpty(contentType) ? "an answer" : IsHtml(contentType) ? "an HTML page" : "an answer of type " + contentType;
             return "something other than SageMaker answered at " + endpointDescription + " with HTTP " + status + " and " + what +
                    " (a proxy or gateway?)";
@@ -218,7 +217,7 @@ namespace IRSteps.Client
             return ServiceErrorKind.Unknown;
         }
 
-        private IRStepsServiceException Malformed(string operation, string subject, int status, string requestId, string contentType, Exception exception)
+        private IRStepsServiceException Malformed(string operation, string subject, int status, string? requestId, string? contentType, Exception exception)
         {
             string what = contentType != null && IsHtml(contentType) ? " is an HTML page, not SageMaker JSON" : " is not SageMaker JSON";
             return new IRStepsServiceException(ServiceErrorKind.MalformedResponse,
@@ -229,14 +228,14 @@ namespace IRSteps.Client
         }
 
         /// <summary>A short account of an attempt's failure for -Verbose: the service's code and request id, or the exception.</summary>
-        private static string Describe(Exception exception)
+        private static string Describe(Exception? exception)
         {
             switch (exception)
             {
                 case null:
                     return "a failure";
                 case AmazonServiceException service when BrokenConnection(service) != null:
-                    Exception network = Innermost(BrokenConnection(service));
+                    Exception network = Innermost(BrokenConnection(service)!);
                     return "the connection broke during the answer (" + network.GetType().Name + " '" + network.Message + "')";
                 case AmazonUnmarshallingException unreadable:
                     return "an answer that is not SageMaker JSON (HTTP " + (int)unreadable.StatusCode +
@@ -253,7 +252,7 @@ namespace IRSteps.Client
             }
         }
 
-        private static string ContentTypeOf(Exception exception)
+        private static string? ContentTypeOf(Exception exception)
         {
             for (Exception current = exception; current != null; current = current.InnerException)
             {
@@ -266,8 +265,8 @@ namespace IRSteps.Client
             return null;
         }
 
-        private static bool IsHtml(string contentType) =>
-            contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
+        private static bool IsHtml(string? contentType) =>
+            contentType != null && contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static bool IsParseFailure(Exception exception)
         {

@@ -1,4 +1,4 @@
-# The PowerShell half of the conformance suite (dot-sourced by tests/Conformance.Tests.ps1):
+# The PowerShell half of the conformance suite (dot-sourced by tests/Pester/Conformance.Tests.ps1):
 #  - the conformance dump of IRSteps objects (the same conventions as lib/dump.mjs),
 #  - a comparer that names the member path of every difference,
 #  - the model check: every member of an official shape is a property of our class, same name, matching type,
@@ -295,13 +295,13 @@ function ConvertFrom-ConformanceDump {
     return $result
 }
 
-function Get-IRStepsEngine {
-    # The service the cmdlets use, from the module's own engine loader (internal, hence reflection), so that
+function Get-IRStepsClient {
+    # The client the cmdlets use, from the module's own client loader (internal, hence reflection), so that
     # every operation can be called with every member set, whether or not a cmdlet exposes it.
     param([Parameter(Mandatory)] [string] $EndpointUrl, [Parameter(Mandatory)] [string] $AccessKey, [string] $Region = 'us-east-1')
-    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Services.EngineLoader', $true)
+    $loader = [IRSteps.Model.IServiceResponse].Assembly.GetType('IRSteps.Loading.ClientLoader', $true)
     $factory = $loader.GetProperty('Factory', [Reflection.BindingFlags] 'Public,NonPublic,Static').GetValue($null)
-    $factory.Create([IRSteps.Services.ConnectionRequest] @{
+    $factory.Create([IRSteps.Contract.ConnectionRequest] @{
             AccessKey   = $AccessKey
             SecretKey   = Get-IRStepsEmulatorSecret -AccessKey $AccessKey
             Region      = $Region
@@ -310,9 +310,9 @@ function Get-IRStepsEngine {
 }
 
 function Invoke-IRStepsOperation {
-    # Calls one operation on the engine: IRecommenderService.<Operation>Async(<Operation>Request).
-    param([Parameter(Mandatory)] $Service, [Parameter(Mandatory)] [string] $Operation, [Parameter(Mandatory)] $Request)
-    $Service."${Operation}Async"($Request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
+    # Calls one operation on the client: IRecommenderClient.<Operation>Async(<Operation>Request).
+    param([Parameter(Mandatory)] $Client, [Parameter(Mandatory)] [string] $Operation, [Parameter(Mandatory)] $Request)
+    $Client."${Operation}Async"($Request, [Threading.CancellationToken]::None).GetAwaiter().GetResult()
 }
 
 function Get-IRStepsModelType {

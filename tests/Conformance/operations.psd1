@@ -1,4 +1,4 @@
-# The operations IRSteps wraps, one line each; tests/Conformance.Tests.ps1 checks each against the official
+# The operations IRSteps wraps, one line each; tests/Pester/Conformance.Tests.ps1 checks each against the official
 # service model and the AWS SDK. Read is the input of one call whose whole output is compared, member by
 # member, with what @aws-sdk/client-sagemaker reads for the same input; it must reach the every-member job
 # 'conformance-every-member' (generated from the official model) and make every output member appear,

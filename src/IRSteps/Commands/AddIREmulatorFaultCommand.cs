@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using IRSteps.Emulation;
 using IRSteps.Errors;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {
@@ -13,18 +14,18 @@ namespace IRSteps.Commands
     public sealed class AddIREmulatorFaultCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
-        public SageMakerEmulator Emulator { get; set; }
+        public SageMakerEmulator Emulator { get; set; } = null!;
 
         [Parameter]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         [Parameter(Mandatory = true)]
         [ValidateSet("Throttle", "ServiceUnavailable", "AccessDenied", "Timeout")]
-        public string Kind { get; set; }
+        public string Kind { get; set; } = null!;
 
         [Parameter]
         [ValidateSet("ListInferenceRecommendationsJobSteps", "ListInferenceRecommendationsJobs", "DescribeInferenceRecommendationsJob", "StopInferenceRecommendationsJob")]
-        public string Operation { get; set; }
+        public string? Operation { get; set; }
 
         [Parameter]
         [ValidateRange(1, int.MaxValue)]

@@ -4,6 +4,7 @@ using IRSteps.Completion;
 using IRSteps.Emulation;
 using IRSteps.Errors;
 using IRSteps.Model;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {
@@ -21,14 +22,14 @@ namespace IRSteps.Commands
         private readonly List<InferenceRecommendationsJobStep> steps = new List<InferenceRecommendationsJobStep>();
 
         [Parameter(Mandatory = true, Position = 0)]
-        public SageMakerEmulator Emulator { get; set; }
+        public SageMakerEmulator Emulator { get; set; } = null!;
 
         [Parameter(Mandatory = true, Position = 1)]
-        public string JobName { get; set; }
+        public string JobName { get; set; } = null!;
 
         [Parameter(ValueFromPipeline = true)]
         [StepTransformation]
-        public InferenceRecommendationsJobStep[] Step { get; set; }
+        public InferenceRecommendationsJobStep[]? Step { get; set; }
 
         [Parameter(ParameterSetName = StatusSet)]
         [ArgumentCompleter(typeof(JobStatusCompleter))]
@@ -37,12 +38,12 @@ namespace IRSteps.Commands
         [Parameter(Mandatory = true, ParameterSetName = SequenceSet)]
         [ValidateCount(1, 100)]
         [ArgumentCompleter(typeof(JobStatusCompleter))]
-        public string[] StatusSequence { get; set; }
+        public string[]? StatusSequence { get; set; }
 
         [Parameter]
-        public string FailureReason { get; set; }
+        public string? FailureReason { get; set; }
 
-        private List<string> statuses;
+        private List<string>? statuses;
 
         protected override void BeginProcessing()
         {
@@ -52,11 +53,11 @@ namespace IRSteps.Commands
 
             statuses = new List<string>();
             string parameter = ParameterSetName == SequenceSet ? nameof(StatusSequence) : nameof(Status);
-            foreach (string status in ParameterSetName == SequenceSet ? StatusSequence : new[] { Status })
+            foreach (string status in ParameterSetName == SequenceSet ? StatusSequence! : new[] { Status })
             {
-                if (!ServiceValues.JobStatus.TryNormalize(parameter, status, out string normalized, out string problem) || normalized == null)
+                if (!ServiceValues.JobStatus.TryNormalize(parameter, status, out string? normalized, out string? problem) || normalized == null)
                     ThrowTerminatingError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidParameter, problem ?? "-" + parameter + " holds an empty status.", status));
-                statuses.Add(normalized);
+                statuses.Add(normalized!); // not null: the line above ends the command otherwise
             }
         }
 
@@ -68,7 +69,7 @@ namespace IRSteps.Commands
         protected override void EndProcessing()
         {
             EmulatorInUse.ThrowIfStopped(this, Emulator);
-            Emulator.Engine.AddJob(JobName, steps, statuses, FailureReason);
+            Emulator.Engine.AddJob(JobName, steps, statuses!, FailureReason); // set in BeginProcessing
             WriteVerbose("Job " + JobName + " added to the emulator on " + Emulator.EndpointUrl + ": " + steps.Count + " steps, status " +
                          string.Join(" > ", statuses) + ".");
         }

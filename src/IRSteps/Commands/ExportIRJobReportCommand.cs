@@ -14,21 +14,21 @@ namespace IRSteps.Commands
     public sealed class ExportIRJobReportCommand : PSCmdlet
     {
         private readonly ReportCollector collector = new ReportCollector();
-        private string fullPath;
+        private string? fullPath;
 
         /// <summary>The HTML file to write; a relative path is from the current location. Not a wildcard.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         [Alias("LiteralPath", "FilePath")]
         [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
+        public string Path { get; set; } = null!;
 
         /// <summary>Steps (Get-IRJobStep), jobs (Get-IRJob, Wait-IRJob), live or deserialized.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [AllowNull]
-        public PSObject InputObject { get; set; }
+        public PSObject InputObject { get; set; } = null!;
 
         [Parameter]
-        public string Title { get; set; }
+        public string? Title { get; set; }
 
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]

@@ -12,7 +12,7 @@ namespace IRSteps.Commands
     public sealed class GetIREmulatorRequestCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
-        public SageMakerEmulator Emulator { get; set; }
+        public SageMakerEmulator Emulator { get; set; } = null!;
 
         protected override void EndProcessing()
         {

@@ -1,12 +1,11 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
 using IRSteps.Paging;
-using IRSteps.Services;
+using IRSteps.Validation;
 
 namespace IRSteps.Commands
 {
@@ -23,21 +22,21 @@ namespace IRSteps.Commands
         private const string ListSet = "List";
         private const string DescribeSet = "Describe";
 
-        private PagingWindow window;
+        private PagingWindow window = null!; // set in BeginProcessing
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = DescribeSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         // Enum-like filters are open strings: the service may add values (argument completers offer today's).
         [Parameter(ParameterSetName = ListSet)]
         [Alias("StatusEquals")]
         [ArgumentCompleter(typeof(JobStatusCompleter))]
-        public string StatusEqual { get; set; }
+        public string? StatusEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("NameContains")]
-        public string NameContain { get; set; }
+        public string? NameContain { get; set; }
 
         /// <summary>Local and unspecified times are converted to UTC before they are sent.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -54,19 +53,19 @@ namespace IRSteps.Commands
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("ModelNameEquals")]
-        public string ModelNameEqual { get; set; }
+        public string? ModelNameEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("ModelPackageVersionArnEquals")]
-        public string ModelPackageVersionArnEqual { get; set; }
+        public string? ModelPackageVersionArnEqual { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(JobSortByCompleter))]
-        public string SortBy { get; set; }
+        public string? SortBy { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(SortOrderCompleter))]
-        public string SortOrder { get; set; }
+        public string? SortOrder { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
         [Alias("MaxResults")]
@@ -75,10 +74,10 @@ namespace IRSteps.Commands
 
         protected override void BeginProcessing()
         {
-            window = new PagingWindow(PagingParameters);
+            window = new PagingWindow(PagingParameters.Skip, PagingParameters.First);
         }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
             if (ParameterSetName == DescribeSet)
             {
@@ -92,17 +91,11 @@ namespace IRSteps.Commands
 
         private void DescribeJob()
         {
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
-
-            if (window.Satisfied) return;
-            IRecommenderService service = GetServiceOrThrow(JobName);
+            if (!AcceptJobName(JobName) || window.Satisfied) return;
+            IRecommenderClient client = Client(JobName);
             try
             {
-                DescribeInferenceRecommendationsJobResponse job = Await(service.DescribeInferenceRecommendationsJobAsync(
+                DescribeInferenceRecommendationsJobResponse job = Await(client.DescribeInferenceRecommendationsJobAsync(
                     new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
                 if (window.Admit()) WriteObject(job);
             }
@@ -110,18 +103,14 @@ namespace IRSteps.Commands
             {
                 WriteItemError(exception, JobName);
             }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
-            }
         }
 
         private void ListJobs()
         {
             // The whole listing is one request chain: a bad filter stops the command before anything is sent.
-            if (!ServiceValues.JobStatus.TryNormalize(nameof(StatusEqual), StatusEqual, out string status, out string problem) ||
-                !ServiceValues.JobSortBy.TryNormalize(nameof(SortBy), SortBy, out string sortBy, out problem) ||
-                !ServiceValues.SortOrder.TryNormalize(nameof(SortOrder), SortOrder, out string sortOrder, out problem) ||
+            if (!ServiceValues.JobStatus.TryNormalize(nameof(StatusEqual), StatusEqual, out string? status, out string? problem) ||
+                !ServiceValues.JobSortBy.TryNormalize(nameof(SortBy), SortBy, out string? sortBy, out problem) ||
+                !ServiceValues.SortOrder.TryNormalize(nameof(SortOrder), SortOrder, out string? sortOrder, out problem) ||
                 !TimeWindow.IsOpen(nameof(CreationTimeAfter), CreationTimeAfter, nameof(CreationTimeBefore), CreationTimeBefore, out problem) ||
                 !TimeWindow.IsOpen(nameof(LastModifiedTimeAfter), LastModifiedTimeAfter, nameof(LastModifiedTimeBefore), LastModifiedTimeBefore, out problem))
             {
@@ -129,19 +118,29 @@ namespace IRSteps.Commands
                 return;
             }
 
-            StatusEqual = status;
-            SortBy = sortBy;
-            SortOrder = sortOrder;
-            IRecommenderService service = GetServiceOrThrow(null);
-            var reader = new PageReader<InferenceRecommendationsJob>(
-                (token, cancellationToken) => FetchAsync(service, token, cancellationToken),
-                "Inference Recommender jobs");
+            // The request as checked, built once: the bound parameters stay as the user gave them.
+            var request = new ListInferenceRecommendationsJobsRequest
+            {
+                CreationTimeAfter = CreationTimeAfter,
+                CreationTimeBefore = CreationTimeBefore,
+                LastModifiedTimeAfter = LastModifiedTimeAfter,
+                LastModifiedTimeBefore = LastModifiedTimeBefore,
+                NameContains = NameContain,
+                StatusEquals = status,
+                SortBy = sortBy,
+                SortOrder = sortOrder,
+                MaxResults = MaxResult,
+                ModelNameEquals = ModelNameEqual,
+                ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
+            };
+            PageReader<InferenceRecommendationsJob> reader = Listings.Jobs(Client(null), request);
             try
             {
-                using (TrackListingProgress())
+                using (Messages.TrackListingProgress())
                 while (reader.HasMorePages && !window.Satisfied)
                 {
-                    Page<InferenceRecommendationsJob> page = Await(reader.ReadNextAsync(CancellationToken));
+                    Page<InferenceRecommendationsJob>? page = Await(reader.ReadNextAsync(CancellationToken));
+                    if (page == null) break;
 
                     foreach (InferenceRecommendationsJob job in page.Items)
                     {
@@ -152,35 +151,8 @@ namespace IRSteps.Commands
             }
             catch (IRStepsServiceException exception)
             {
-                exception.Operation = exception.Operation ?? "ListInferenceRecommendationsJobs";
                 WriteItemError(exception, null);
             }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
-            }
-        }
-
-        private async Task<Page<InferenceRecommendationsJob>> FetchAsync(IRecommenderService service, string token, CancellationToken cancellationToken)
-        {
-            var request = new ListInferenceRecommendationsJobsRequest
-            {
-                CreationTimeAfter = CreationTimeAfter,
-                CreationTimeBefore = CreationTimeBefore,
-                LastModifiedTimeAfter = LastModifiedTimeAfter,
-                LastModifiedTimeBefore = LastModifiedTimeBefore,
-                NameContains = NameContain,
-                StatusEquals = StatusEqual,
-                SortBy = SortBy,
-                SortOrder = SortOrder,
-                NextToken = token,
-                MaxResults = MaxResult,
-                ModelNameEquals = ModelNameEqual,
-                ModelPackageVersionArnEquals = ModelPackageVersionArnEqual,
-            };
-            ListInferenceRecommendationsJobsResponse response =
-                await service.ListInferenceRecommendationsJobsAsync(request, cancellationToken).ConfigureAwait(false);
-            return new Page<InferenceRecommendationsJob>(response.InferenceRecommendationsJobs, response.NextToken, response.RequestId);
         }
     }
 }

@@ -23,7 +23,7 @@ namespace IRSteps.Commands
 
         protected override void EndProcessing()
         {
-            IRunningEmulator engine = null;
+            IRunningEmulator engine;
             try
             {
                 engine = EmulatorLoader.Factory.Start(Port, !NoSampleJobs);
@@ -31,6 +31,7 @@ namespace IRSteps.Commands
             catch (IRStepsConfigurationException exception)
             {
                 ThrowTerminatingError(ErrorRecordFactory.FromException(exception, Port));
+                throw; // not reached: ThrowTerminatingError never returns
             }
 
             WriteVerbose("SageMaker emulator listening on " + engine.EndpointUrl + ", signatures checked against access key " + engine.AccessKey +

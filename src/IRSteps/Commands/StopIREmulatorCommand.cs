@@ -9,7 +9,7 @@ namespace IRSteps.Commands
     public sealed class StopIREmulatorCommand : PSCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        public SageMakerEmulator[] Emulator { get; set; }
+        public SageMakerEmulator[] Emulator { get; set; } = null!;
 
         protected override void ProcessRecord()
         {

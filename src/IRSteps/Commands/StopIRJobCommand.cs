@@ -1,9 +1,8 @@
-using System;
 using System.Management.Automation;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
 
 namespace IRSteps.Commands
 {
@@ -17,39 +16,29 @@ namespace IRSteps.Commands
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
+            if (!AcceptJobName(JobName) || !ShouldProcess(JobName, "Stop Inference Recommender job")) return;
 
-            if (!ShouldProcess(JobName, "Stop Inference Recommender job")) return;
-
-            IRecommenderService service = GetServiceOrThrow(JobName);
+            IRecommenderClient client = Client(JobName);
             try
             {
-                Await(service.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
+                Await(client.StopInferenceRecommendationsJobAsync(new StopInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken));
 
                 if (PassThru)
                 {
-                    WriteObject(Await(service.DescribeInferenceRecommendationsJobAsync(
+                    WriteObject(Await(client.DescribeInferenceRecommendationsJobAsync(
                         new DescribeInferenceRecommendationsJobRequest { JobName = JobName }, CancellationToken)));
                 }
             }
             catch (IRStepsServiceException exception)
             {
                 WriteItemError(exception, JobName);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
             }
         }
     }

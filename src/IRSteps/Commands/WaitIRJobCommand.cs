@@ -4,9 +4,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Management.Automation;
 using IRSteps.Completion;
+using IRSteps.Contract;
 using IRSteps.Errors;
 using IRSteps.Model;
-using IRSteps.Services;
+using IRSteps.Streams;
 using IRSteps.Waiting;
 
 namespace IRSteps.Commands
@@ -30,7 +31,7 @@ namespace IRSteps.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(JobNameCompleter))]
-        public string JobName { get; set; }
+        public string? JobName { get; set; }
 
         /// <summary>Seconds to wait in all before giving up on the jobs still running; no limit when absent.</summary>
         [Parameter]
@@ -42,14 +43,10 @@ namespace IRSteps.Commands
         [ValidateRange(0.1, 3600.0)]
         public double PollInterval { get; set; } = DefaultPollIntervalSeconds;
 
-        protected override void ProcessRecord()
+        protected override void ProcessRecordCore()
         {
             // Collect first, wait in EndProcessing: jobs piped in are waited on together, not one after the other.
-            if (!JobNames.IsValid(JobName))
-            {
-                WriteError(ErrorRecordFactory.InvalidArgument(ErrorIds.InvalidJobName, JobNames.Problem(JobName), JobName));
-                return;
-            }
+            if (!AcceptJobName(JobName)) return;
 
             if (!names.Add(JobName))
             {
@@ -58,11 +55,10 @@ namespace IRSteps.Commands
             }
 
             // The service is taken now, with the connection parameters bound for this job.
-            IRecommenderService service = GetServiceOrThrow(JobName);
-            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, service));
+            jobs.Add(new WaitedJob(JobName, jobs.Count + 1, Client(JobName)));
         }
 
-        protected override void EndProcessing()
+        protected override void EndProcessingCore()
         {
             if (jobs.Count == 0) return;
             activityRoom = ProgressActivity.Room(Host, SessionState);
@@ -71,37 +67,30 @@ namespace IRSteps.Commands
             TimeSpan interval = TimeSpan.FromSeconds(PollInterval);
             var waiting = new List<WaitedJob>(jobs);
 
-            try
+            while (true)
             {
-                while (true)
+                foreach (WaitedJob job in waiting.ToArray())
                 {
-                    foreach (WaitedJob job in waiting.ToArray())
-                    {
-                        if (!Check(job, clock.Elapsed, limit)) waiting.Remove(job);
-                    }
-
-                    if (waiting.Count == 0) return;
-
-                    TimeSpan pause = interval;
-                    if (limit.HasValue)
-                    {
-                        TimeSpan left = limit.Value - clock.Elapsed;
-                        if (left <= TimeSpan.Zero)
-                        {
-                            foreach (WaitedJob job in waiting) GiveUp(job, limit.Value);
-                            return;
-                        }
-
-                        if (left < pause) pause = left;
-                    }
-
-                    // Wait on the cancellation token, not Thread.Sleep: Ctrl+C ends the pause at once.
-                    if (CancellationToken.WaitHandle.WaitOne(pause)) return;
+                    if (!Check(job, clock.Elapsed, limit)) waiting.Remove(job);
                 }
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C: PowerShell stops the pipeline; nothing more to write.
+
+                if (waiting.Count == 0) return;
+
+                TimeSpan pause = interval;
+                if (limit.HasValue)
+                {
+                    TimeSpan left = limit.Value - clock.Elapsed;
+                    if (left <= TimeSpan.Zero)
+                    {
+                        foreach (WaitedJob job in waiting) GiveUp(job, limit.Value);
+                        return;
+                    }
+
+                    if (left < pause) pause = left;
+                }
+
+                // Wait on the cancellation token, not Thread.Sleep: Ctrl+C ends the pause at once.
+                if (CancellationToken.WaitHandle.WaitOne(pause)) return;
             }
         }
 
@@ -111,17 +100,15 @@ namespace IRSteps.Commands
             JobCheck check;
             try
             {
-                check = Await(JobCheck.RunAsync(job.Service, job.Name, CancellationToken));
+                check = Await(JobCheck.RunAsync(job.Client, job.Name, CancellationToken));
             }
             catch (IRStepsServiceException exception) when (JobStatuses.IsTransient(exception.Kind))
             {
-                exception.Operation = exception.Operation ?? "DescribeInferenceRecommendationsJob";
                 WriteWarning("Could not check job '" + job.Name + "' (" + exception.Message + "); trying again at the next poll.");
                 return true;
             }
             catch (IRStepsServiceException exception)
             {
-                exception.Operation = exception.Operation ?? "DescribeInferenceRecommendationsJob";
                 EndProgress(job, "error");
                 WriteItemError(exception, job.Name);
                 return false;
@@ -177,14 +164,14 @@ namespace IRSteps.Commands
 
         private static ErrorRecord Failed(DescribeInferenceRecommendationsJobResponse job)
         {
-            string reason = string.IsNullOrEmpty(job.FailureReason) ? "the service gave no reason" : job.FailureReason;
+            string? reason = string.IsNullOrEmpty(job.FailureReason) ? "the service gave no reason" : job.FailureReason;
             string message = "Job '" + job.JobName + "' FAILED: " + reason +
                              " (Get-IRJobStep -JobName " + job.JobName + " -Status FAILED shows the benchmarks that failed.)";
             return ErrorRecordFactory.FromException(
                 new IRStepsJobException(ErrorIds.JobFailed, job.JobName, job.Status, job.FailureReason, message), job.JobName);
         }
 
-        private void EndProgress(WaitedJob job, string status)
+        private void EndProgress(WaitedJob job, string? status)
         {
             WriteProgress(new ProgressRecord(job.ActivityId, Activity(job), status) { RecordType = ProgressRecordType.Completed });
         }
@@ -194,18 +181,18 @@ namespace IRSteps.Commands
 
         private sealed class WaitedJob
         {
-            public WaitedJob(string name, int activityId, IRecommenderService service)
+            public WaitedJob(string name, int activityId, IRecommenderClient client)
             {
                 Name = name;
                 ActivityId = activityId;
-                Service = service;
+                Client = client;
             }
 
             public string Name { get; }
             public int ActivityId { get; }
-            public IRecommenderService Service { get; }
-            public string LastStatus { get; set; }
-            public StepTally LastSteps { get; set; }
+            public IRecommenderClient Client { get; }
+            public string? LastStatus { get; set; }
+            public StepTally? LastSteps { get; set; }
             public bool StepsWarned { get; set; }
         }
     }

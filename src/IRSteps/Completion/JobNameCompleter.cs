@@ -5,15 +5,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Language;
-using System.Management.Automation.Runspaces;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
-using IRSteps.Commands;
+using IRSteps.Contract;
+using IRSteps.Loading;
 using IRSteps.Model;
-using IRSteps.Services;
 
 namespace IRSteps.Completion
 {
@@ -24,7 +20,7 @@ namespace IRSteps.Completion
     /// <see cref="TimeLimit"/> or not at all; any failure (no credentials, no network, throttling) gives no
     /// completions and is never thrown into the prompt.
     /// </summary>
-    public sealed class JobNameCompleter : IArgumentCompleter
+    public sealed class JobNameCompleter : Completer
     {
         /// <summary>How long Tab may wait for the service, credential resolution included.</summary>
         public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
@@ -39,36 +35,19 @@ namespace IRSteps.Completion
 
         private const int MaxResults = 100;
 
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
-                                                              CommandAst commandAst, IDictionary fakeBoundParameters)
+        internal override IEnumerable<CompletionResult> Complete(string typed, IDictionary fakeBoundParameters)
         {
-            try
-            {
-                string typed = Words.Unquote(wordToComplete);
-                ConnectionRequest connection = ConnectionFromCommandLine(fakeBoundParameters);
-                List<InferenceRecommendationsJob> jobs = ListJobs(connection, typed);
-                if (jobs == null) return Array.Empty<CompletionResult>();
+            List<InferenceRecommendationsJob>? jobs = ListJobs(CommandLineConnection.From(fakeBoundParameters), typed);
+            if (jobs == null) return Array.Empty<CompletionResult>();
 
-                // Names that start with what is typed first, then those that only contain it; newest first within each.
-                return jobs
-                    .Where(job => !string.IsNullOrEmpty(job.JobName))
-                    .OrderBy(job => job.JobName.StartsWith(typed, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
-                    .Select(job => new CompletionResult(job.JobName, job.JobName, CompletionResultType.ParameterValue, ToolTip(job)))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                // Completion must never fail the prompt: no result is the answer to every problem here.
-                return Array.Empty<CompletionResult>();
-            }
+            // Names that start with what is typed first, then those that only contain it; newest first within each.
+            return Words.StartingWithFirst(jobs.Where(job => !string.IsNullOrEmpty(job.JobName)), job => job.JobName!, typed)
+                .Select(job => new CompletionResult(job.JobName!, job.JobName!, CompletionResultType.ParameterValue, ToolTip(job)));
         }
 
-        private static List<InferenceRecommendationsJob> ListJobs(ConnectionRequest connection, string typed)
+        private static List<InferenceRecommendationsJob>? ListJobs(ConnectionRequest connection, string typed)
         {
-            string key = connection.Describe() + "|" + (connection.SecretKey ?? string.Empty).GetHashCode() + "|" +
-                         (connection.Credential == null ? 0 : RuntimeHelpers.GetHashCode(connection.Credential)) + "|" +
-                         (connection.StoredCredentials == null ? 0 : RuntimeHelpers.GetHashCode(connection.StoredCredentials)) + "|" +
-                         AwsEnvironment() + "|" + typed;
+            string key = connection.CacheKey() + "|" + typed;
             if (Recent.TryGetValue(key, out Listing recent) && DateTime.UtcNow - recent.Time < CacheFor) return recent.Jobs;
 
             // On a worker thread: credential resolution itself may block (SSO, instance metadata), and the prompt
@@ -77,9 +56,9 @@ namespace IRSteps.Completion
             var cancellation = new CancellationTokenSource(AbandonAfter);
             Task<List<InferenceRecommendationsJob>> listing = Task.Run(async () =>
             {
-                using (IRecommenderService service = EngineLoader.Factory.Create(connection))
+                using (IRecommenderClient client = ClientLoader.Factory.Create(connection))
                 {
-                    ListInferenceRecommendationsJobsResponse page = await service.ListInferenceRecommendationsJobsAsync(
+                    ListInferenceRecommendationsJobsResponse page = await client.ListInferenceRecommendationsJobsAsync(
                         new ListInferenceRecommendationsJobsRequest
                         {
                             NameContains = typed.Length == 0 ? null : typed,
@@ -107,80 +86,6 @@ namespace IRSteps.Completion
                 return null;
             }
         }
-
-        /// <summary>
-        /// The connection the command would use: its AWS parameters as typed (any alias), with the session's AWS.Tools defaults.
-        /// </summary>
-        internal static ConnectionRequest ConnectionFromCommandLine(IDictionary fakeBoundParameters)
-        {
-            var request = new ConnectionRequest
-            {
-                Region = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.Region)),
-                AccessKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.AccessKey)),
-                SecretKey = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SecretKey)),
-                SessionToken = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.SessionToken)),
-                ProfileName = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileName)),
-                ProfileLocation = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.ProfileLocation)),
-                Credential = Bound<object>(fakeBoundParameters, nameof(IRStepsCmdletBase.Credential)),
-                EndpointUrl = Bound<string>(fakeBoundParameters, nameof(IRStepsCmdletBase.EndpointUrl)),
-            };
-
-            request.StoredCredentials = SessionVariable("StoredAWSCredentials");
-            request.StoredRegion = SessionVariable("StoredAWSRegion")?.ToString();
-            return request;
-        }
-
-        /// <summary>
-        /// A variable of the prompt's session. Completion runs on the pipeline thread of a running pipeline, where
-        /// Runspace.SessionStateProxy refuses calls; a nested command in the current runspace may read it.
-        /// </summary>
-        private static object SessionVariable(string name)
-        {
-            if (Runspace.DefaultRunspace == null) return null;
-            using (PowerShell powershell = PowerShell.Create(RunspaceMode.CurrentRunspace))
-            {
-                var values = powershell.AddCommand("Microsoft.PowerShell.Utility\\Get-Variable")
-                    .AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", ActionPreference.Ignore)
-                    .Invoke();
-                return values.Count == 0 ? null : Unwrap(values[0]);
-            }
-        }
-
-        /// <summary>The value typed for a parameter of the cmdlet base, under its name or one of its aliases.</summary>
-        internal static T Bound<T>(IDictionary bound, string name) where T : class
-        {
-            if (bound == null) return null;
-            PropertyInfo property = typeof(IRStepsCmdletBase).GetProperty(name);
-            IEnumerable<string> names = new[] { name }.Concat(
-                property?.GetCustomAttributes<AliasAttribute>().SelectMany(alias => alias.AliasNames) ?? Enumerable.Empty<string>());
-            foreach (string key in names)
-            {
-                if (bound.Contains(key))
-                {
-                    object value = Unwrap(bound[key]);
-                    if (typeof(T) == typeof(string)) return value?.ToString() as T;
-                    return value as T;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The AWS_* variables (credentials, profile, endpoint) as one hash: a change means another connection.</summary>
-        private static int AwsEnvironment()
-        {
-            var pairs = new List<string>();
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                string name = variable.Key as string;
-                if (name != null && name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase)) pairs.Add(name + "=" + variable.Value);
-            }
-
-            pairs.Sort(StringComparer.Ordinal);
-            return string.Join("\n", pairs).GetHashCode();
-        }
-
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 
         private static string ToolTip(InferenceRecommendationsJob job)
         {

@@ -36,10 +36,10 @@ namespace IRSteps.Emulation
         bool IsRunning { get; }
 
         /// <summary>Adds (or replaces) a job: its steps, and the statuses it moves through, one per Describe.</summary>
-        void AddJob(string jobName, IReadOnlyList<InferenceRecommendationsJobStep> steps, IReadOnlyList<string> statuses, string failureReason);
+        void AddJob(string jobName, IReadOnlyList<InferenceRecommendationsJobStep> steps, IReadOnlyList<string> statuses, string? failureReason);
 
         /// <summary>Makes the next <paramref name="count"/> matching requests fail as <paramref name="kind"/> says.</summary>
-        void AddFault(string kind, string operation, string jobName, int count);
+        void AddFault(string kind, string? operation, string? jobName, int count);
 
         /// <summary>The requests received so far, oldest first.</summary>
         IReadOnlyList<EmulatorRequest> Requests();

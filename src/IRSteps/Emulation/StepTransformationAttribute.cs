@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 using IRSteps.Model;
+using IRSteps.Session;
 
 namespace IRSteps.Emulation
 {
@@ -38,29 +39,27 @@ namespace IRSteps.Emulation
         public static InferenceRecommendationsJobStep[] ToSteps(object input)
         {
             var steps = new List<InferenceRecommendationsJobStep>();
-            object value = Unwrap(input);
+            object value = PSValue.Unwrap(input);
             if (value == null) return steps.ToArray();
             IEnumerable items = IsSingle(value) ? new[] { input } : LanguagePrimitives.GetEnumerable(value) ?? new[] { input };
             int index = 0;
             foreach (object item in items)
             {
                 string path = "Step[" + index++.ToString(CultureInfo.InvariantCulture) + "]";
-                if (Unwrap(item) == null) throw new ArgumentException(path + " is $null.");
-                steps.Add((InferenceRecommendationsJobStep)Convert(item, typeof(InferenceRecommendationsJobStep), path));
+                if (PSValue.Unwrap(item) == null) throw new ArgumentException(path + " is $null.");
+                steps.Add((InferenceRecommendationsJobStep)Convert(item, typeof(InferenceRecommendationsJobStep), path)!); // not null: checked above
             }
 
             return steps.ToArray();
         }
 
-        private static object Unwrap(object value) => value is PSObject wrapped ? wrapped.BaseObject : value;
-
         /// <summary>One object rather than a list of them (a hashtable, a property bag, a step).</summary>
         private static bool IsSingle(object value) =>
             value is IDictionary || value is PSCustomObject || value is InferenceRecommendationsJobStep || value is string;
 
-        private static object Convert(object value, Type target, string path)
+        private static object? Convert(object? value, Type target, string path)
         {
-            object bare = Unwrap(value);
+            object? bare = PSValue.Unwrap(value);
             if (bare == null) return null;
             if (target.IsInstanceOfType(bare)) return bare;
 
@@ -76,9 +75,9 @@ namespace IRSteps.Emulation
                 throw new ArgumentException(path + ": " + exception.Message, exception);
             }
 
-            Type element = ElementType(target);
+            Type? element = ElementType(target);
             if (element != null) return ToList(bare, target, element, path);
-            if (underlying.IsClass && underlying.Namespace == typeof(InferenceRecommendationsJobStep).Namespace) return ToModel(value, underlying, path);
+            if (underlying.IsClass && underlying.Namespace == typeof(InferenceRecommendationsJobStep).Namespace) return ToModel(value!, underlying, path);
 
             try
             {
@@ -92,7 +91,7 @@ namespace IRSteps.Emulation
 
         private static object ToModel(object value, Type target, string path)
         {
-            object bare = Unwrap(value);
+            object bare = PSValue.Unwrap(value);
             if (bare is string || bare.GetType().IsPrimitive)
                 throw new ArgumentException(path + " should be an object with the members of " + target.Name + ", not the value '" + bare + "'.");
 
@@ -100,17 +99,17 @@ namespace IRSteps.Emulation
             foreach (PropertyInfo member in target.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
                 if (!member.CanWrite || member.GetSetMethod() == null) continue; // the flattened read-only conveniences
-                if (!TryGetMember(value, member.Name, out object memberValue) || Unwrap(memberValue) == null) continue;
+                if (!TryGetMember(value, member.Name, out object? memberValue) || PSValue.Unwrap(memberValue) == null) continue;
                 member.SetValue(model, Convert(memberValue, member.PropertyType, path + "." + member.Name));
             }
 
             return model;
         }
 
-        private static bool TryGetMember(object value, string name, out object memberValue)
+        private static bool TryGetMember(object value, string name, out object? memberValue)
         {
             memberValue = null;
-            if (Unwrap(value) is IDictionary dictionary)
+            if (PSValue.Unwrap(value) is IDictionary dictionary)
             {
                 foreach (DictionaryEntry entry in dictionary)
                 {
@@ -130,7 +129,7 @@ namespace IRSteps.Emulation
             return true;
         }
 
-        private static Type ElementType(Type target)
+        private static Type? ElementType(Type target)
         {
             if (target.IsArray) return target.GetElementType();
             if (target.IsGenericType && target.GetGenericTypeDefinition() == typeof(List<>)) return target.GetGenericArguments()[0];
@@ -139,7 +138,7 @@ namespace IRSteps.Emulation
 
         private static object ToList(object value, Type target, Type element, string path)
         {
-            IEnumerable items = value is string || value is IDictionary ? null : LanguagePrimitives.GetEnumerable(value);
+            IEnumerable? items = value is string || value is IDictionary ? null : LanguagePrimitives.GetEnumerable(value);
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element));
             int index = 0;
             foreach (object item in items ?? new[] { value })

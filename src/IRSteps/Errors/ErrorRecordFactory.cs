@@ -6,7 +6,7 @@ namespace IRSteps.Errors
     /// <summary>Turns the core's exceptions into ErrorRecords with a stable id, a category and the target.</summary>
     internal static class ErrorRecordFactory
     {
-        public static ErrorRecord FromException(Exception exception, object target)
+        public static ErrorRecord FromException(Exception exception, object? target)
         {
             switch (exception)
             {
@@ -32,18 +32,18 @@ namespace IRSteps.Errors
             }
         }
 
-        public static ErrorRecord InvalidArgument(string errorId, string message, object target)
+        public static ErrorRecord InvalidArgument(string errorId, string message, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
         }
 
         /// <summary>An object a command cannot take from the pipeline, with the category its id has.</summary>
-        public static ErrorRecord InvalidInput(string errorId, string message, object target)
+        public static ErrorRecord InvalidInput(string errorId, string message, object? target)
         {
             return new ErrorRecord(new ArgumentException(message), errorId, CategoryOf(errorId), target);
         }
 
-        private static ErrorRecord FromServiceException(IRStepsServiceException exception, object target)
+        private static ErrorRecord FromServiceException(IRStepsServiceException exception, object? target)
         {
             var (id, category) = Classify(exception.Kind);
             var record = new ErrorRecord(exception, id, category, target);

@@ -8,7 +8,7 @@ namespace IRSteps.Errors
     /// </summary>
     public sealed class IRStepsJobException : Exception
     {
-        public IRStepsJobException(string errorId, string jobName, string status, string failureReason, string message)
+        public IRStepsJobException(string errorId, string? jobName, string? status, string? failureReason, string message)
             : base(message)
         {
             ErrorId = errorId;
@@ -20,12 +20,12 @@ namespace IRSteps.Errors
         /// <summary>One of <see cref="ErrorIds"/>.</summary>
         public string ErrorId { get; }
 
-        public string JobName { get; }
+        public string? JobName { get; }
 
         /// <summary>The job's last known status.</summary>
-        public string Status { get; }
+        public string? Status { get; }
 
         /// <summary>The service's reason for a FAILED job; null otherwise.</summary>
-        public string FailureReason { get; }
+        public string? FailureReason { get; }
     }
 }

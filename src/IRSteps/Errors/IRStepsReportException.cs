@@ -8,7 +8,7 @@ namespace IRSteps.Errors
     /// </summary>
     public sealed class IRStepsReportException : Exception
     {
-        public IRStepsReportException(string errorId, string path, string message, Exception innerException = null)
+        public IRStepsReportException(string errorId, string path, string message, Exception? innerException = null)
             : base(message, innerException)
         {
             ErrorId = errorId;

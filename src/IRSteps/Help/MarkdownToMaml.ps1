@@ -23,7 +23,7 @@
 # MAML's prose is word-wrapped here to fit a console of 80 columns (79 usable) after the indentation Get-Help
 # gives each section: 4 for the synopsis, description and examples, 8 for parameters, inputs, outputs and
 # notes. Kept lines (lists, indented blocks, example code) are written as they are: the sources keep them short
-# enough (tests/Help.Tests.ps1 renders every cmdlet's help at 80 columns).
+# enough (tests/Pester/Help.Tests.ps1 renders every cmdlet's help at 80 columns).
 
 Set-StrictMode -Version 3.0
 

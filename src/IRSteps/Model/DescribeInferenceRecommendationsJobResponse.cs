@@ -10,12 +10,12 @@ namespace IRSteps.Model
     /// </summary>
     public sealed class DescribeInferenceRecommendationsJobResponse : IServiceResponse
     {
-        public string JobName { get; set; }
-        public string JobDescription { get; set; }
-        public string JobType { get; set; }
-        public string JobArn { get; set; }
-        public string RoleArn { get; set; }
-        public string Status { get; set; }
+        public string? JobName { get; set; }
+        public string? JobDescription { get; set; }
+        public string? JobType { get; set; }
+        public string? JobArn { get; set; }
+        public string? RoleArn { get; set; }
+        public string? Status { get; set; }
 
         /// <summary>UTC.</summary>
         public DateTime? CreationTime { get; set; }
@@ -26,14 +26,14 @@ namespace IRSteps.Model
         /// <summary>UTC.</summary>
         public DateTime? LastModifiedTime { get; set; }
 
-        public string FailureReason { get; set; }
-        public RecommendationJobInputConfig InputConfig { get; set; }
-        public RecommendationJobStoppingConditions StoppingConditions { get; set; }
-        public List<InferenceRecommendation> InferenceRecommendations { get; set; }
+        public string? FailureReason { get; set; }
+        public RecommendationJobInputConfig? InputConfig { get; set; }
+        public RecommendationJobStoppingConditions? StoppingConditions { get; set; }
+        public List<InferenceRecommendation>? InferenceRecommendations { get; set; }
 
         /// <summary>How the user's existing endpoints performed, to compare the recommendations with.</summary>
-        public List<EndpointPerformance> EndpointPerformances { get; set; }
+        public List<EndpointPerformance>? EndpointPerformances { get; set; }
 
-        public string RequestId { get; set; }
+        public string? RequestId { get; set; }
     }
 }

@@ -3,6 +3,6 @@ namespace IRSteps.Model
     /// <summary>An existing endpoint a job compared its benchmarks with.</summary>
     public sealed class EndpointInfo
     {
-        public string EndpointName { get; set; }
+        public string? EndpointName { get; set; }
     }
 }

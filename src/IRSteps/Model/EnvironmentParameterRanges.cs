@@ -5,6 +5,6 @@ namespace IRSteps.Model
     /// <summary>The environment variable values a job tries.</summary>
     public sealed class EnvironmentParameterRanges
     {
-        public List<CategoricalParameterRange> CategoricalParameterRanges { get; set; }
+        public List<CategoricalParameterRange>? CategoricalParameterRanges { get; set; }
     }
 }

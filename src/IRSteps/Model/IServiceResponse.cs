@@ -4,6 +4,6 @@ namespace IRSteps.Model
     public interface IServiceResponse
     {
         /// <summary>The x-amzn-RequestId of the answer, for support cases and -Verbose.</summary>
-        string RequestId { get; set; }
+        string? RequestId { get; set; }
     }
 }

@@ -9,11 +9,11 @@ namespace IRSteps.Model
     /// </summary>
     public sealed class InferenceRecommendationsJob
     {
-        public string JobName { get; set; }
-        public string JobDescription { get; set; }
-        public string JobType { get; set; }
-        public string JobArn { get; set; }
-        public string Status { get; set; }
+        public string? JobName { get; set; }
+        public string? JobDescription { get; set; }
+        public string? JobType { get; set; }
+        public string? JobArn { get; set; }
+        public string? Status { get; set; }
 
         /// <summary>UTC.</summary>
         public DateTime? CreationTime { get; set; }
@@ -21,14 +21,14 @@ namespace IRSteps.Model
         /// <summary>UTC.</summary>
         public DateTime? CompletionTime { get; set; }
 
-        public string RoleArn { get; set; }
+        public string? RoleArn { get; set; }
 
         /// <summary>UTC.</summary>
         public DateTime? LastModifiedTime { get; set; }
 
-        public string FailureReason { get; set; }
-        public string ModelName { get; set; }
-        public string SamplePayloadUrl { get; set; }
-        public string ModelPackageVersionArn { get; set; }
+        public string? FailureReason { get; set; }
+        public string? ModelName { get; set; }
+        public string? SamplePayloadUrl { get; set; }
+        public string? ModelPackageVersionArn { get; set; }
     }
 }

@@ -13,21 +13,21 @@ namespace IRSteps.Model
     /// they exist wherever the object goes (a ForEach-Object -Parallel or thread-job runspace, a C# caller, a
     /// runspace that never imported the module's type data); they are typed (int?, double?), so Sort-Object and
     /// -le compare numbers; they cost a property read, not a script block invocation per object
-    /// (bench/Flattened-Properties.ps1: Sort-Object over 100,000 steps about 2x, Where-Object 1.6x faster than a
-    /// ScriptProperty); and Get-Member lists them as properties. They are computed on each read, so an object built
+    /// (bench/Flattened-Properties.ps1 measures Sort-Object and Where-Object against a ScriptProperty); and
+    /// Get-Member lists them as properties. They are computed on each read, so an object built
     /// with <c>[IRSteps.Model.InferenceRecommendationsJobStep]@{ InferenceBenchmark = @{ ... } }</c> or changed
     /// later always agrees with its nested members; being read-only they cannot be set in such a hashtable.
     /// A member absent from the answer is $null here too, never 0.
     /// </remarks>
     public sealed class InferenceRecommendationsJobStep
     {
-        public string StepType { get; set; }
-        public string JobName { get; set; }
-        public string Status { get; set; }
-        public RecommendationJobInferenceBenchmark InferenceBenchmark { get; set; }
+        public string? StepType { get; set; }
+        public string? JobName { get; set; }
+        public string? Status { get; set; }
+        public RecommendationJobInferenceBenchmark? InferenceBenchmark { get; set; }
 
         /// <summary>InferenceBenchmark.EndpointConfiguration.InstanceType ($null for a serverless endpoint).</summary>
-        public string InstanceType => InferenceBenchmark?.EndpointConfiguration?.InstanceType;
+        public string? InstanceType => InferenceBenchmark?.EndpointConfiguration?.InstanceType;
 
         /// <summary>InferenceBenchmark.EndpointConfiguration.InitialInstanceCount.</summary>
         public int? InitialInstanceCount => InferenceBenchmark?.EndpointConfiguration?.InitialInstanceCount;
@@ -60,7 +60,7 @@ namespace IRSteps.Model
         public int? ModelSetupTime => InferenceBenchmark?.Metrics?.ModelSetupTime;
 
         /// <summary>InferenceBenchmark.FailureReason.</summary>
-        public string FailureReason => InferenceBenchmark?.FailureReason;
+        public string? FailureReason => InferenceBenchmark?.FailureReason;
 
         /// <summary>InferenceBenchmark.EndpointMetrics.MaxInvocations: the existing endpoint's.</summary>
         public int? EndpointMaxInvocations => InferenceBenchmark?.EndpointMetrics?.MaxInvocations;

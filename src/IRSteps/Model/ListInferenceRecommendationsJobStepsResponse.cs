@@ -6,7 +6,7 @@ namespace IRSteps.Model
     public sealed class ListInferenceRecommendationsJobStepsResponse : IServiceResponse
     {
         public List<InferenceRecommendationsJobStep> Steps { get; set; } = new List<InferenceRecommendationsJobStep>();
-        public string NextToken { get; set; }
-        public string RequestId { get; set; }
+        public string? NextToken { get; set; }
+        public string? RequestId { get; set; }
     }
 }

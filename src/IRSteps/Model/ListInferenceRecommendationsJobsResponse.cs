@@ -6,7 +6,7 @@ namespace IRSteps.Model
     public sealed class ListInferenceRecommendationsJobsResponse : IServiceResponse
     {
         public List<InferenceRecommendationsJob> InferenceRecommendationsJobs { get; set; } = new List<InferenceRecommendationsJob>();
-        public string NextToken { get; set; }
-        public string RequestId { get; set; }
+        public string? NextToken { get; set; }
+        public string? RequestId { get; set; }
     }
 }

@@ -5,8 +5,8 @@ namespace IRSteps.Model
     /// <summary>The model configuration a benchmark used.</summary>
     public sealed class ModelConfiguration
     {
-        public string InferenceSpecificationName { get; set; }
-        public List<EnvironmentParameter> EnvironmentParameters { get; set; }
-        public string CompilationJobName { get; set; }
+        public string? InferenceSpecificationName { get; set; }
+        public List<EnvironmentParameter>? EnvironmentParameters { get; set; }
+        public string? CompilationJobName { get; set; }
     }
 }

@@ -5,14 +5,14 @@ namespace IRSteps.Model
     /// <summary>The result of one benchmark: its metrics, the existing endpoint's metrics and what was benchmarked.</summary>
     public sealed class RecommendationJobInferenceBenchmark
     {
-        public RecommendationMetrics Metrics { get; set; }
+        public RecommendationMetrics? Metrics { get; set; }
 
         /// <summary>The metrics of the user's existing endpoint, to compare the benchmark with.</summary>
-        public InferenceMetrics EndpointMetrics { get; set; }
+        public InferenceMetrics? EndpointMetrics { get; set; }
 
-        public EndpointOutputConfiguration EndpointConfiguration { get; set; }
-        public ModelConfiguration ModelConfiguration { get; set; }
-        public string FailureReason { get; set; }
+        public EndpointOutputConfiguration? EndpointConfiguration { get; set; }
+        public ModelConfiguration? ModelConfiguration { get; set; }
+        public string? FailureReason { get; set; }
 
         /// <summary>UTC.</summary>
         public DateTime? InvocationEndTime { get; set; }

@@ -6,7 +6,7 @@ namespace IRSteps.Model
     public sealed class RecommendationJobStoppingConditions
     {
         public int? MaxInvocations { get; set; }
-        public List<ModelLatencyThreshold> ModelLatencyThresholds { get; set; }
-        public string FlatInvocations { get; set; }
+        public List<ModelLatencyThreshold>? ModelLatencyThresholds { get; set; }
+        public string? FlatInvocations { get; set; }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,7 +14,7 @@ namespace IRSteps.Paging
     /// wanted, and asks only once a page's first object is written). The task never faults: a failure is
     /// handed to the consumer after the pages read before it.
     /// </summary>
-    public sealed class PagePrefetcher<T> : IDisposable
+    internal sealed class PagePrefetcher<T> : IDisposable
     {
         private readonly PageReader<T> reader;
         private readonly int maxPages;
@@ -61,14 +60,14 @@ namespace IRSteps.Paging
         /// Takes the next page, waiting for it: the page, or null at the end of the listing. Throws the failure
         /// of the read once the pages before it are taken.
         /// </summary>
-        public async Task<PrefetchedPage<T>> TakeAsync(CancellationToken cancellationToken)
+        public async Task<PrefetchedPage<T>?> TakeAsync(CancellationToken cancellationToken)
         {
             await readyCount.WaitAsync(cancellationToken).ConfigureAwait(false);
             return Dequeue();
         }
 
         /// <summary>Takes the next page if it is there: false when nothing is ready yet; otherwise as TakeAsync.</summary>
-        public bool TryTake(out PrefetchedPage<T> page)
+        public bool TryTake(out PrefetchedPage<T>? page)
         {
             page = null;
             if (!readyCount.Wait(0)) return false;
@@ -76,7 +75,7 @@ namespace IRSteps.Paging
             return true;
         }
 
-        private PrefetchedPage<T> Dequeue()
+        private PrefetchedPage<T>? Dequeue()
         {
             Entry entry;
             lock (ready)
@@ -96,9 +95,9 @@ namespace IRSteps.Paging
                 while (reader.HasMorePages && (maxPages == 0 || reader.PageCount < maxPages))
                 {
                     await requestAllowed.WaitAsync(token).ConfigureAwait(false);
-                    var stopwatch = Stopwatch.StartNew();
-                    Page<T> page = await reader.ReadNextAsync(token).ConfigureAwait(false);
-                    Add(new Entry { Page = new PrefetchedPage<T>(page, reader.PageCount, reader.NextToken, stopwatch.Elapsed) });
+                    Page<T>? page = await reader.ReadNextAsync(token).ConfigureAwait(false);
+                    if (page == null) break;
+                    Add(new Entry { Page = new PrefetchedPage<T>(page, reader.PageCount, reader.NextToken) });
                 }
 
                 Add(new Entry());
@@ -127,25 +126,8 @@ namespace IRSteps.Paging
 
         private sealed class Entry
         {
-            public PrefetchedPage<T> Page;
-            public ExceptionDispatchInfo Failure;
+            public PrefetchedPage<T>? Page;
+            public ExceptionDispatchInfo? Failure;
         }
-    }
-
-    /// <summary>A page as the prefetcher read it: the page, its number, the token after it and how long the request took.</summary>
-    public sealed class PrefetchedPage<T>
-    {
-        public PrefetchedPage(Page<T> page, int number, string nextToken, TimeSpan elapsed)
-        {
-            Page = page;
-            Number = number;
-            NextToken = nextToken;
-            Elapsed = elapsed;
-        }
-
-        public Page<T> Page { get; }
-        public int Number { get; }
-        public string NextToken { get; }
-        public TimeSpan Elapsed { get; }
     }
 }

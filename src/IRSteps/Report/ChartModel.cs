@@ -1,3 +1,4 @@
+#nullable disable // not annotated yet: docs/ARCHITECTURE.md, Habits
 namespace IRSteps.Report
 {
     /// <summary>A COMPLETED step as the charts draw it.</summary>

@@ -1,3 +1,4 @@
+#nullable disable // not annotated yet: docs/ARCHITECTURE.md, Habits
 using System.Text;
 
 namespace IRSteps.Report

@@ -1,3 +1,4 @@
+#nullable disable // not annotated yet: docs/ARCHITECTURE.md, Habits
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -5,7 +5,7 @@ using IRSteps.Errors;
 namespace IRSteps.Waiting
 {
     /// <summary>What the open status strings of jobs and steps mean to a command that waits.</summary>
-    public static class JobStatuses
+    internal static class JobStatuses
     {
         public const string Failed = "FAILED";
 
@@ -16,7 +16,7 @@ namespace IRSteps.Waiting
         };
 
         /// <summary>A job or step in this status will not change any more.</summary>
-        public static bool IsTerminal(string status) => status != null && Terminal.Contains(status);
+        public static bool IsTerminal(string? status) => status != null && Terminal.Contains(status);
 
         /// <summary>
         /// Failures worth another try at the next poll rather than ending a long wait: the SDK has already

@@ -3,13 +3,13 @@ using System.Globalization;
 namespace IRSteps.Waiting
 {
     /// <summary>How many of a job's steps there are and how many are done (in a terminal status), failed included.</summary>
-    public sealed class StepTally
+    internal sealed class StepTally
     {
         public int Total { get; private set; }
         public int Done { get; private set; }
         public int Failed { get; private set; }
 
-        public void Add(string stepStatus)
+        public void Add(string? stepStatus)
         {
             Total++;
             if (JobStatuses.IsTerminal(stepStatus)) Done++;
