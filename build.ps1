@@ -3,9 +3,9 @@
     Builds, tests and demonstrates IRSteps. Run as: dotnet pwsh ./build.ps1 <Task>
 .DESCRIPTION
     Tasks (each a small named function below, with a one-line synopsis):
-      Build    (default) assemble the importable module at out/IRSteps and the tests' emulator host at out/emulator
+      Build    (default) assemble the importable module at out/IRSteps (with this platform's ReadyToRun images) and the tests' emulator host at out/emulator
       Help     write out/IRSteps/en-US/IRSteps.dll-Help.xml from en-US/*.md (Build runs it)
-      Package  Build, then pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
+      Package  Build, then compile the ReadyToRun images for every target and pack out/IRSteps into out/packages/IRSteps.<version>.nupkg for Install-PSResource
       Test     Build and Package, npm ci for tests/Conformance, tmux and Chromium (apt-get) if needed, then run the xunit and the Pester tests; ends with 'N passed, N failed'
       Demo     Build, start the module's emulator (Start-IREmulator), run the mission line against it, stop it
       Bench    Build, then print bench/'s figures (IRSteps against the AWS SDK for JavaScript and the emulator's floor)
@@ -33,6 +33,8 @@ $ModuleOut = Join-Path $Out 'IRSteps'
 $EmulatorOut = Join-Path $Out 'emulator'
 $PackageOut = Join-Path $Out 'packages'
 $PesterVersion = '5.7.1'
+# ReadyToRun images in lib/r2r/<framework>/<rid>/ (PowerShell 7.4 LTS runs on .NET 8, 7.6 on .NET 10); see Add-ReadyToRunImage.
+$ReadyToRunTargets = 'net10.0/linux-x64', 'net10.0/linux-arm64', 'net10.0/win-x64', 'net10.0/osx-arm64', 'net8.0/linux-x64', 'net8.0/win-x64'
 $script:Built = $false
 
 # No test or demo may reach for instance metadata (any non-loopback address is off limits).
@@ -56,7 +58,8 @@ function Get-ModuleVersion {
 function Invoke-BuildTask {
     # Compiles the solution and lays out out/IRSteps (manifest, IRSteps.dll, lib/, help, ps1xml, LICENSE) and out/emulator.
     # -Quiet (Demo) shows the compiler's output only when the build fails: its warnings are for developers.
-    param([switch] $Quiet)
+    # -AllReadyToRun compiles every target's ReadyToRun images, not only this platform's (Test packages next).
+    param([switch] $Quiet, [switch] $AllReadyToRun)
     if ($Quiet) {
         $output = & dotnet build (Join-Path $Root 'IRSteps.sln') -c $Configuration -nologo --verbosity quiet 2>&1
         if ($LASTEXITCODE -ne 0) { $output | Out-Host; throw "dotnet build failed with exit code $LASTEXITCODE" }
@@ -93,6 +96,7 @@ function Invoke-BuildTask {
     Copy-Item -Path (Join-Path $Root 'en-US/*.help.txt') -Destination (Join-Path $ModuleOut 'en-US')
 
     Invoke-HelpTask
+    Add-ReadyToRunImage -All:$AllReadyToRun
 
     # The tests' emulator host (the same emulator in a process of its own), where the tests and bench look for it.
     if (Test-Path $EmulatorOut) { Remove-Item -Recurse -Force $EmulatorOut }
@@ -100,6 +104,75 @@ function Invoke-BuildTask {
 
     Write-Host "Module $version assembled at $ModuleOut"
     $script:Built = $true
+}
+
+function Get-ReadyToRunInput {
+    # A digest of what the images are compiled from: the IL in lib/, IRSteps.dll, the project and the SDK's version.
+    $sha = [Security.Cryptography.SHA256]::Create()
+    try {
+        $files = @(Get-ChildItem (Join-Path $ModuleOut 'lib') -Filter '*.dll' | Sort-Object Name) + (Get-Item (Join-Path $ModuleOut 'IRSteps.dll')) +
+            (Get-Item (Join-Path $Root 'src/IRSteps.ReadyToRun/IRSteps.ReadyToRun.csproj'))
+        $text = foreach ($file in $files) { $file.Name + ' ' + [Convert]::ToHexString($sha.ComputeHash([IO.File]::ReadAllBytes($file.FullName))) }
+        return (@($text) + "sdk $(& dotnet --version)") -join "`n"
+    }
+    finally {
+        $sha.Dispose()
+    }
+}
+
+function Test-ReadyToRunImage {
+    # True when the assembly at $Path carries ReadyToRun code (a managed native header).
+    param([string] $Path)
+    $stream = [IO.File]::OpenRead($Path)
+    try {
+        $reader = [Reflection.PortableExecutable.PEReader]::new($stream)
+        return $reader.PEHeaders.CorHeader.ManagedNativeHeaderDirectory.Size -gt 0
+    }
+    finally {
+        $stream.Dispose()
+    }
+}
+
+function Add-ReadyToRunImage {
+    # Compiles lib/'s AWSSDK.Core, AWSSDK.SecurityToken and IRSteps.Client ahead of time into lib/r2r/<framework>/<rid>/
+    # for this runtime and platform only, or for every target with -All; a target whose inputs have not changed since
+    # it was last compiled is copied from out/r2r instead. The IL in lib/ stays what every other runtime loads.
+    param([switch] $All)
+    $platform = $(if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }) + '-' +
+        [Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant()
+    $current = "net$([Environment]::Version.Major).0/$platform"
+    $targets = @(if ($All) { $ReadyToRunTargets } else { $ReadyToRunTargets | Where-Object { $_ -eq $current } })
+    if (-not $targets) { Write-Host "No ReadyToRun images for $current`: the module loads its IL here."; return }
+
+    $stopwatch = [Diagnostics.Stopwatch]::StartNew()
+    $inputs = Get-ReadyToRunInput
+    $stale = @($targets | Where-Object {
+            $stamp = Join-Path $Out "r2r/$_/inputs.txt"
+            -not ((Test-Path $stamp) -and (Get-Content -Raw $stamp) -eq $inputs)
+        })
+    if ($stale) {
+        # One restore and one MSBuild process for every stale target (publishing them in parallel).
+        $stage = Join-Path $Out 'r2r-stage'
+        Remove-Item -Recurse -Force -ErrorAction Ignore $stage
+        $frameworks = $stale | ForEach-Object { ($_ -split '/')[0] } | Select-Object -Unique
+        Invoke-Dotnet msbuild -restore -m (Join-Path $Root 'src/IRSteps.ReadyToRun/IRSteps.ReadyToRun.csproj') '-target:CompileReadyToRun' `
+            "-p:Configuration=$Configuration" "-p:TargetFrameworks=$($frameworks -join '%3B')" "-p:ReadyToRunTargets=$($stale -join '%3B')" "-p:ModuleDirectory=$ModuleOut/" `
+            "-p:ReadyToRunOutput=$stage/" -nologo '-verbosity:quiet'
+        foreach ($target in $stale) {
+            $cache = Join-Path $Out "r2r/$target"
+            Remove-Item -Recurse -Force -ErrorAction Ignore $cache
+            $null = New-Item -ItemType Directory -Force -Path $cache
+            Get-ChildItem (Join-Path $stage $target) -Filter '*.dll' | Where-Object { Test-ReadyToRunImage $_.FullName } | Copy-Item -Destination $cache
+            Set-Content -NoNewline -Path (Join-Path $cache 'inputs.txt') -Value $inputs
+        }
+        Remove-Item -Recurse -Force $stage
+    }
+    foreach ($target in $targets) {
+        $destination = Join-Path $ModuleOut "lib/r2r/$target"
+        $null = New-Item -ItemType Directory -Force -Path $destination
+        Copy-Item (Join-Path $Out "r2r/$target/*.dll") $destination
+    }
+    Write-Host "ReadyToRun images for $($targets -join ', ')$(if ($stale) { " (compiled now: $($stale -join ', '))" } else { ' (unchanged)' }) in $([int] $stopwatch.Elapsed.TotalSeconds) s"
 }
 
 function Invoke-HelpTask {
@@ -116,6 +189,7 @@ function Invoke-PackageTask {
     # Packs the module as built into a .nupkg that PSResourceGet installs from a folder repository
     # (Register-PSResourceRepository -Uri <folder>; Install-PSResource IRSteps). Builds first unless this run already did.
     if (-not $script:Built) { Invoke-BuildTask }
+    Add-ReadyToRunImage -All
     Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
     if (Test-Path $PackageOut) { Remove-Item -Recurse -Force $PackageOut }
     $null = New-Item -ItemType Directory -Path $PackageOut
@@ -223,7 +297,7 @@ function Invoke-PesterTests {
 
 function Invoke-TestTask {
     # Builds, runs both suites and prints one closing line 'N passed, N failed'; exits 1 on any failure.
-    Invoke-BuildTask
+    Invoke-BuildTask -AllReadyToRun
     Invoke-PackageTask
     Install-ConformancePackage
     Install-TestTool

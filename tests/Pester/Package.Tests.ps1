@@ -51,6 +51,11 @@ Install-PSResource -Name IRSteps -Repository IRStepsLocal -Scope CurrentUser -Tr
             Join-Path $installedModule $file | Should -Exist
         }
         Join-Path $installedModule 'lib/System.Management.Automation.dll' | Should -Not -Exist
+        # ReadyToRun images for PowerShell 7.6 (.NET 10) and 7.4 (.NET 8) where pwsh runs most.
+        foreach ($target in 'net10.0/linux-x64', 'net10.0/linux-arm64', 'net10.0/win-x64', 'net10.0/osx-arm64', 'net8.0/linux-x64', 'net8.0/win-x64') {
+            foreach ($file in 'AWSSDK.Core.dll', 'AWSSDK.SecurityToken.dll', 'IRSteps.Client.dll') { Join-Path $installedModule "lib/r2r/$target/$file" | Should -Exist }
+        }
+        @(Get-ChildItem -Recurse -File (Join-Path $installedModule 'lib/r2r')).Count | Should -Be 18 -Because 'only the compiled assemblies ship, three per target'
     }
 
     It 'carries the Apache License 2.0 in full, and nothing a user does not run or read' {

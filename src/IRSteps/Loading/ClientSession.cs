@@ -57,7 +57,7 @@ namespace IRSteps.Loading
         /// </summary>
         private Task<IRecommenderClient> CreateAsync(ConnectionRequest request)
         {
-            Task<IRecommenderClient> creating = Task.Run(() => ClientLoader.Factory.Create(request));
+            Task<IRecommenderClient> creating = Task.Run(() => ClientLoader.Create(request));
             var outcome = new TaskCompletionSource<IRecommenderClient>();
             CancellationTokenRegistration stop = cancellationToken.Register(() => outcome.TrySetException(new PipelineStoppedException()));
             creating.ContinueWith(done =>
